@@ -1,0 +1,1 @@
+//! CAMEO and PLOVER ontology tables. (Stub: being written.)
