@@ -1,15 +1,28 @@
 //! Dictionaries: actors, agents, verbs and discards.
 //!
-//! Readers turn files (dyad's own format, PETRARCH-1/-2, TABARI) into one in-memory model;
-//! [`Dictionaries`] compiles that model once into token tries the coder queries on the hot path.
+//! Readers turn files — dyad's own format (`docs/dictionary-format.md`), PETRARCH-1, PETRARCH-2
+//! and TABARI-style files — into one in-memory [`model`]; [`Dictionaries`] compiles it once into
+//! token tries over a shared vocabulary, which the coder queries on the hot path.
 
+mod compiled;
 mod diag;
+mod forms;
+pub mod model;
+mod read_common;
+mod read_dyad;
+mod read_petrarch;
+mod trie;
+
+pub use compiled::{ActorInfo, AgentInfo, CompiledBlock, CompiledPattern, Dictionaries, Elem, Stats, VerbHit, UNKNOWN};
 pub use diag::Diagnostic;
+pub use dyad_text::Date;
+pub use forms::{noun_plural, verb_inflections};
+pub use model::{AgentPlacement, EventCode};
 
 use std::path::Path;
 
 /// Which part of the dictionaries a file provides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Actors,
     Agents,
@@ -17,9 +30,14 @@ pub enum Kind {
     Discards,
 }
 
-/// Compiled dictionaries, ready for coding. Cheap to share across threads.
-#[derive(Debug, Default)]
-pub struct Dictionaries {}
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Actors, Kind::Agents, Kind::Verbs, Kind::Discards];
+}
+
+/// The built-in dictionaries (`dictionaries/` in the repository), embedded at build time.
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+}
 
 /// Collects dictionary sources, then compiles them.
 #[derive(Debug, Default)]
@@ -31,26 +49,72 @@ impl Builder {
     pub fn new() -> Builder {
         Builder::default()
     }
-    /// Add a dictionary from text; `name` is used in diagnostics.
+
+    /// Add a dictionary from text; `name` is used in diagnostics. The format is dyad's own when
+    /// the text starts with a `#% dyad-...` header, else PETRARCH/TABARI.
     pub fn add_text(&mut self, kind: Kind, name: &str, text: &str) -> &mut Builder {
         self.sources.push((kind, name.to_string(), text.to_string()));
         self
     }
+
     /// Add a dictionary file. An unreadable file is an error naming the file.
     pub fn add_file(&mut self, kind: Kind, path: &Path) -> Result<&mut Builder, Diagnostic> {
-        let text = std::fs::read(path).map_err(|e| Diagnostic::new(path.display().to_string(), 0, format!("cannot read: {e}")))?;
-        let text = String::from_utf8_lossy(&text).into_owned();
+        let bytes = std::fs::read(path).map_err(|e| Diagnostic::new(path.display().to_string(), 0, format!("cannot read: {e}")))?;
+        // Old dictionaries are often Latin-1; decode lossily rather than refuse the file.
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         Ok(self.add_text(kind, &path.display().to_string(), &text))
     }
+
+    /// Add the built-in dictionaries of one kind.
+    pub fn add_builtin(&mut self, kind: Kind) -> &mut Builder {
+        for (k, name, text) in builtin::FILES {
+            if *k == kind {
+                self.add_text(kind, name, text);
+            }
+        }
+        self
+    }
+
     /// Compile; the diagnostics list every line that was skipped or repaired.
     pub fn build(&self) -> (Dictionaries, Vec<Diagnostic>) {
-        (Dictionaries::default(), Vec::new())
+        let mut model = model::Model::default();
+        let mut diags = Vec::new();
+        for (kind, name, text) in &self.sources {
+            read_into(*kind, name, text, &mut model, &mut diags);
+        }
+        let dicts = Dictionaries::compile(model, &mut diags);
+        (dicts, diags)
+    }
+}
+
+fn read_into(kind: Kind, name: &str, text: &str, model: &mut model::Model, diags: &mut Vec<Diagnostic>) {
+    match read_dyad::header_kind(text) {
+        Some(k) if k != kind => {
+            diags.push(Diagnostic::new(name, 1, format!("file is a {k:?} dictionary, given as {kind:?}; read as {k:?}")));
+            read_into(k, name, text, model, diags);
+        }
+        Some(_) => match kind {
+            Kind::Actors => read_dyad::read_actors(text, name, model, diags),
+            Kind::Agents => read_dyad::read_agents(text, name, model, diags),
+            Kind::Verbs => read_dyad::read_verbs(text, name, model, diags),
+            Kind::Discards => read_dyad::read_discards(text, name, model, diags),
+        },
+        None => match kind {
+            Kind::Actors => read_petrarch::read_actors(text, name, model, diags),
+            Kind::Agents => read_petrarch::read_agents(text, name, model, diags),
+            Kind::Verbs => read_petrarch::read_verbs(text, name, model, diags),
+            Kind::Discards => read_petrarch::read_discards(text, name, model, diags),
+        },
     }
 }
 
 impl Dictionaries {
-    /// The dictionaries shipped with dyad (`dictionaries/` in the repository).
+    /// The dictionaries shipped with dyad.
     pub fn builtin() -> (Dictionaries, Vec<Diagnostic>) {
-        Builder::new().build()
+        let mut b = Builder::new();
+        for k in Kind::ALL {
+            b.add_builtin(k);
+        }
+        b.build()
     }
 }

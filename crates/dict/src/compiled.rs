@@ -1,0 +1,364 @@
+//! Compilation of the [`Model`] into tries over a shared vocabulary, and the queries the coder
+//! runs on the hot path.
+
+use crate::forms::{noun_plural, verb_inflections};
+use crate::model::*;
+use crate::trie::Trie;
+use crate::{Date, Diagnostic};
+use dyad_text::Token;
+use rustc_hash::FxHashMap;
+
+/// Id of a token the dictionaries never mention.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// An actor name's codes.
+#[derive(Debug, Clone)]
+pub struct ActorInfo {
+    pub codes: Vec<DatedCode>,
+    pub origin: String,
+}
+
+impl ActorInfo {
+    /// The code for an article published on `date`: a dated code covering the date, else an
+    /// undated one, else the dated code nearest in time (dictionaries have gaps between offices).
+    pub fn code_for(&self, date: Option<Date>) -> &str {
+        if let Some(d) = date {
+            if let Some(c) = self.codes.iter().find(|c| c.is_dated() && c.covers(d)) {
+                return &c.code;
+            }
+        }
+        if let Some(c) = self.codes.iter().find(|c| !c.is_dated()) {
+            return &c.code;
+        }
+        let Some(d) = date else { return &self.codes[0].code };
+        let distance = |c: &DatedCode| -> i64 {
+            let days = |a: Date, b: Date| (a - b).get_days().abs() as i64;
+            match (c.from, c.to) {
+                (Some(f), _) if d < f => days(f, d),
+                (_, Some(t)) if d > t => days(d, t),
+                _ => 0,
+            }
+        };
+        &self.codes.iter().min_by_key(|c| distance(c)).expect("actors have codes").code
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AgentInfo {
+    pub code: String,
+    pub placement: AgentPlacement,
+    pub origin: String,
+}
+
+/// A compiled pattern element (word ids instead of strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elem {
+    Word(u32),
+    Adjacent,
+    Synset(u32),
+    Source,
+    Target,
+    Compound,
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    pub before: Vec<Elem>,
+    pub after: Vec<Elem>,
+    pub code: EventCode,
+    pub text: String,
+    pub origin: String,
+    pub weight: usize,
+}
+
+/// A verb block ready for matching; patterns sorted most specific first.
+#[derive(Debug, Clone)]
+pub struct CompiledBlock {
+    pub name: String,
+    pub code: EventCode,
+    pub patterns: Vec<CompiledPattern>,
+    pub noun: bool,
+    pub origin: String,
+}
+
+/// Which block (and which lemma's own code) a verb form belongs to.
+#[derive(Debug, Clone)]
+pub struct VerbHit {
+    pub block: u32,
+    pub own_code: Option<EventCode>,
+    /// Index in the matched phrase of the inflecting word.
+    pub head: usize,
+}
+
+/// Counts for `dyad dict stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub actor_names: usize,
+    pub actor_codes: usize,
+    pub agent_names: usize,
+    pub verb_blocks: usize,
+    pub verb_forms: usize,
+    pub noun_forms: usize,
+    pub patterns: usize,
+    pub synsets: usize,
+    pub discards: usize,
+}
+
+/// Compiled dictionaries, ready for coding. Immutable; share across threads.
+#[derive(Debug, Default)]
+pub struct Dictionaries {
+    vocab: FxHashMap<Box<str>, u32>,
+    actor_trie: Trie,
+    actors: Vec<ActorInfo>,
+    agent_trie: Trie,
+    agents: Vec<AgentInfo>,
+    verb_trie: Trie,
+    verb_hits: Vec<Vec<VerbHit>>,
+    noun_trie: Trie,
+    noun_hits: Vec<Vec<VerbHit>>,
+    blocks: Vec<CompiledBlock>,
+    synsets: Vec<Vec<Vec<u32>>>,
+    sentence_discards: Trie,
+    article_discards: Trie,
+    stats: Stats,
+}
+
+impl Dictionaries {
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(word) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(word.into(), id);
+        id
+    }
+
+    fn intern_phrase(&mut self, phrase: &[String]) -> Vec<u32> {
+        phrase.iter().map(|w| self.intern(w)).collect()
+    }
+
+    pub(crate) fn compile(model: Model, diags: &mut Vec<Diagnostic>) -> Dictionaries {
+        let mut d = Dictionaries { actor_trie: Trie::new(), agent_trie: Trie::new(), verb_trie: Trie::new(), noun_trie: Trie::new(), sentence_discards: Trie::new(), article_discards: Trie::new(), ..Default::default() };
+
+        // Actors: one payload per distinct phrase; codes of repeated names accumulate.
+        for a in &model.actors {
+            for phrase in actor_variants(&a.phrase) {
+                let ids = d.intern_phrase(&phrase);
+                let next = d.actors.len() as u32;
+                match d.actor_trie.insert(&ids, next) {
+                    None => d.actors.push(ActorInfo { codes: a.codes.clone(), origin: a.origin.clone() }),
+                    Some(existing) => {
+                        let info = &mut d.actors[existing as usize];
+                        for c in &a.codes {
+                            if !info.codes.contains(c) {
+                                info.codes.push(c.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        d.stats.actor_names = d.actors.len();
+        d.stats.actor_codes = d.actors.iter().map(|a| a.codes.len()).sum();
+
+        for a in &model.agents {
+            for phrase in plural_variants(&a.phrase) {
+                let ids = d.intern_phrase(&phrase);
+                let next = d.agents.len() as u32;
+                if d.agent_trie.insert(&ids, next).is_none() {
+                    d.agents.push(AgentInfo { code: a.code.clone(), placement: a.placement, origin: a.origin.clone() });
+                }
+            }
+        }
+        d.stats.agent_names = d.agents.len();
+
+        // Synsets, with members that name other synsets expanded (bounded depth: cycles are errors).
+        let names: FxHashMap<String, usize> = model.synsets.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
+        let expanded: Vec<Vec<Vec<String>>> = (0..model.synsets.len()).map(|i| expand_synset(&model.synsets, &names, i, 0, diags)).collect();
+        for members in &expanded {
+            let ids = members.iter().map(|m| d.intern_phrase(m)).collect();
+            d.synsets.push(ids);
+        }
+        d.stats.synsets = d.synsets.len();
+
+        for (bi, block) in model.verbs.iter().enumerate() {
+            let mut patterns = Vec::new();
+            for p in &block.patterns {
+                match d.compile_pattern(p, &names) {
+                    Ok(cp) => patterns.push(cp),
+                    Err(e) => diags.push(Diagnostic::new(p.origin.clone(), 0, e)),
+                }
+            }
+            patterns.sort_by(|a, b| b.weight.cmp(&a.weight));
+            d.stats.patterns += patterns.len();
+            d.blocks.push(CompiledBlock { name: block.name.clone(), code: block.code.clone(), patterns, noun: block.noun, origin: block.origin.clone() });
+            let lemmas: Vec<Lemma> = if block.lemmas.is_empty() {
+                // PETRARCH blocks whose only verb is the header name.
+                vec![Lemma { form: VerbForm { phrase: crate::read_common::phrase_norms(&block.name), head: 0 }, irregular: vec![], code: None }]
+            } else {
+                block.lemmas.clone()
+            };
+            for lemma in &lemmas {
+                let mut forms: Vec<VerbForm> = Vec::new();
+                if block.noun {
+                    forms.extend(plural_variants(&lemma.form.phrase).into_iter().map(|p| VerbForm { phrase: p, head: lemma.form.head }));
+                } else {
+                    let head_word = &lemma.form.phrase[lemma.form.head.min(lemma.form.phrase.len() - 1)];
+                    for infl in verb_inflections(head_word) {
+                        let mut p = lemma.form.phrase.clone();
+                        let h = lemma.form.head.min(p.len() - 1);
+                        p[h] = infl;
+                        forms.push(VerbForm { phrase: p, head: lemma.form.head });
+                    }
+                }
+                forms.extend(lemma.irregular.iter().cloned());
+                for f in forms {
+                    if f.phrase.is_empty() {
+                        continue;
+                    }
+                    let ids = d.intern_phrase(&f.phrase);
+                    let hit = VerbHit { block: bi as u32, own_code: lemma.code.clone(), head: f.head.min(f.phrase.len() - 1) };
+                    let (trie, hits) = if block.noun { (&mut d.noun_trie, &mut d.noun_hits) } else { (&mut d.verb_trie, &mut d.verb_hits) };
+                    let next = hits.len() as u32;
+                    match trie.insert(&ids, next) {
+                        None => hits.push(vec![hit]),
+                        Some(e) => hits[e as usize].push(hit),
+                    }
+                }
+            }
+        }
+        d.stats.verb_blocks = d.blocks.len();
+        d.stats.verb_forms = d.verb_hits.len();
+        d.stats.noun_forms = d.noun_hits.len();
+
+        for p in &model.discards.sentence {
+            let ids = d.intern_phrase(p);
+            d.sentence_discards.insert(&ids, 0);
+        }
+        for p in &model.discards.article {
+            let ids = d.intern_phrase(p);
+            d.article_discards.insert(&ids, 0);
+        }
+        d.stats.discards = model.discards.sentence.len() + model.discards.article.len();
+        d
+    }
+
+    fn compile_pattern(&mut self, p: &Pattern, synsets: &FxHashMap<String, usize>) -> Result<CompiledPattern, String> {
+        let conv = |elems: &[PatternElem], d: &mut Dictionaries| -> Result<Vec<Elem>, String> {
+            elems
+                .iter()
+                .map(|e| {
+                    Ok(match e {
+                        PatternElem::Word(w) => Elem::Word(d.intern(w)),
+                        PatternElem::Adjacent => Elem::Adjacent,
+                        PatternElem::Synset(s) => Elem::Synset(*synsets.get(s).ok_or_else(|| format!("pattern `{}` uses unknown synset &{s}", p.text))? as u32),
+                        PatternElem::Source => Elem::Source,
+                        PatternElem::Target => Elem::Target,
+                        PatternElem::Compound => Elem::Compound,
+                        PatternElem::Skip => Elem::Skip,
+                    })
+                })
+                .collect()
+        };
+        let before = conv(&p.before, self)?;
+        let after = conv(&p.after, self)?;
+        Ok(CompiledPattern { weight: p.weight(), before, after, code: p.code.clone(), text: p.text.clone(), origin: p.origin.clone() })
+    }
+
+    /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it).
+    pub fn word_id(&self, norm: &str) -> u32 {
+        self.vocab.get(norm).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Vocabulary ids of a sentence's tokens.
+    pub fn token_ids(&self, tokens: &[Token]) -> Vec<u32> {
+        tokens.iter().map(|t| self.word_id(&t.norm)).collect()
+    }
+
+    /// Longest actor name starting at `ids[0]`.
+    pub fn actor_at(&self, ids: &[u32]) -> Option<(usize, &ActorInfo)> {
+        self.actor_trie.longest_at(ids).map(|(n, v)| (n, &self.actors[v as usize]))
+    }
+
+    /// Longest agent name starting at `ids[0]`.
+    pub fn agent_at(&self, ids: &[u32]) -> Option<(usize, &AgentInfo)> {
+        self.agent_trie.longest_at(ids).map(|(n, v)| (n, &self.agents[v as usize]))
+    }
+
+    /// Longest verb form starting at `ids[0]`, with the blocks it belongs to.
+    pub fn verb_at(&self, ids: &[u32]) -> Option<(usize, &[VerbHit])> {
+        self.verb_trie.longest_at(ids).map(|(n, v)| (n, self.verb_hits[v as usize].as_slice()))
+    }
+
+    /// Every verb form starting at `ids[0]` (shortest first): a phrasal verb and its plain verb.
+    pub fn verbs_at<'a>(&'a self, ids: &'a [u32]) -> impl Iterator<Item = (usize, &'a [VerbHit])> + 'a {
+        self.verb_trie.matches_at(ids).map(|(n, v)| (n, self.verb_hits[v as usize].as_slice()))
+    }
+
+    /// Longest event noun starting at `ids[0]`.
+    pub fn noun_at(&self, ids: &[u32]) -> Option<(usize, &[VerbHit])> {
+        self.noun_trie.longest_at(ids).map(|(n, v)| (n, self.noun_hits[v as usize].as_slice()))
+    }
+
+    pub fn block(&self, i: u32) -> &CompiledBlock {
+        &self.blocks[i as usize]
+    }
+
+    /// Length of the longest member of synset `s` starting at `ids[0]`.
+    pub fn synset_at(&self, s: u32, ids: &[u32]) -> Option<usize> {
+        self.synsets[s as usize].iter().filter(|m| ids.len() >= m.len() && ids[..m.len()] == m[..]).map(|m| m.len()).max()
+    }
+
+    /// Position and length of a sentence-level discard phrase, if any.
+    pub fn sentence_discard(&self, ids: &[u32]) -> Option<(usize, usize)> {
+        (0..ids.len()).find_map(|i| self.sentence_discards.longest_at(&ids[i..]).map(|(n, _)| (i, n)))
+    }
+
+    /// Position and length of an article-level discard phrase, if any.
+    pub fn article_discard(&self, ids: &[u32]) -> Option<(usize, usize)> {
+        (0..ids.len()).find_map(|i| self.article_discards.longest_at(&ids[i..]).map(|(n, _)| (i, n)))
+    }
+
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+}
+
+/// Actor names also match in the plural ("Russians", "Rohans") and without a leading "the".
+fn actor_variants(phrase: &[String]) -> Vec<Vec<String>> {
+    let mut out = plural_variants(phrase);
+    if phrase.len() > 1 && phrase[0] == "THE" {
+        out.extend(plural_variants(&phrase[1..]));
+    }
+    out
+}
+
+fn plural_variants(phrase: &[String]) -> Vec<Vec<String>> {
+    let mut out = vec![phrase.to_vec()];
+    if let Some(last) = phrase.last() {
+        if let Some(pl) = noun_plural(last) {
+            let mut p = phrase.to_vec();
+            *p.last_mut().expect("non-empty") = pl;
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn expand_synset(all: &[(String, Vec<Vec<String>>)], names: &FxHashMap<String, usize>, i: usize, depth: usize, diags: &mut Vec<Diagnostic>) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for m in &all[i].1 {
+        if m.len() == 1 && m[0].starts_with('&') {
+            let name = m[0].trim_start_matches('&').trim_end_matches('_');
+            match names.get(name) {
+                Some(&j) if depth < 8 => out.extend(expand_synset(all, names, j, depth + 1, diags)),
+                Some(_) => diags.push(Diagnostic::new("synsets", 0, format!("synset &{} nests too deeply", all[i].0))),
+                None => diags.push(Diagnostic::new("synsets", 0, format!("synset &{} names unknown &{name}", all[i].0))),
+            }
+        } else {
+            out.push(m.clone());
+        }
+    }
+    out
+}
