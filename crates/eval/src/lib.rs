@@ -1,1 +1,13 @@
-//! stub
+//! Evaluation harnesses for dyad.
+//!
+//! - [`petrarch`]: the PETRARCH-1 unit-test records and the UD-PETRARCH validation records
+//!   (`dyad eval petrarch FILE`).
+
+pub mod petrarch;
+
+pub use petrarch::{
+    code_record, dedup, evaluate, is_null_actor, load_dictionaries, parse_validation,
+    read_validation_file, run_petrarch, score, score_ud, score_unit_test, DictionaryInfo,
+    Environment, EvalError, Expected, LoadedDictionaries, Mode, ReadIssue, Record, RecordResult,
+    RecordScore, Report, RunOptions, Summary, Tally, Triple, ValidationFile, NULL_ACTOR,
+};
