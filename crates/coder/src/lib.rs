@@ -1,12 +1,27 @@
 //! The coder: a tokenised sentence in, CAMEO events out.
 //!
-//! Stages, each a plain function over the sentence: actor mentions (dictionary tries, agents
-//! composed with countries) → verb phrases (verb dictionary, inflections, light-verb nouns) →
-//! clause structure and modality → pattern matching that assigns source, target and code.
+//! Stages, each a plain function over one sentence (no I/O):
+//! 1. [`mentions`]: dictionary pieces (actors, agents) → noun-phrase units with composed codes →
+//!    compounds ("Beijing and Moscow").
+//! 2. [`verbs`]: verb candidates (dictionary forms in any inflection, light verbs with event
+//!    nouns), nouns that merely look like verbs filtered out.
+//! 3. [`clause`]: for each verb, its subject and object by shallow clause rules (passive voice,
+//!    VP coordination, pronouns, causatives), then the most specific dictionary pattern, and the
+//!    modality of the event (negated, future, hypothetical).
+//!
+//! An article adds one piece of memory across sentences ([`DocMemory`]): surnames of people
+//! already named in full, and what "it"/"they"/"he" last referred to.
+
+mod clause;
+mod lexicon;
+mod mentions;
+mod verbs;
 
 use dyad_dict::Dictionaries;
 use dyad_text::{Date, Doc, Sentence};
 use serde::Serialize;
+
+pub use clause::DocMemory;
 
 /// PLOVER's auxiliary modes that mark an event as not (yet) a plain fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -70,17 +85,20 @@ pub struct SentenceCoding {
     pub discard: Option<Discard>,
 }
 
-/// Code one sentence; `date` is the article's publication date (for date-restricted actors).
-pub fn code_sentence(_dicts: &Dictionaries, _sentence: &Sentence, _date: Option<Date>, _opts: &Options) -> SentenceCoding {
-    SentenceCoding::default()
+/// Code one sentence on its own (no memory of earlier sentences).
+pub fn code_sentence(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts: &Options) -> SentenceCoding {
+    let mut memory = DocMemory::default();
+    clause::code(dicts, sentence, date, opts, &mut memory, None)
 }
 
-/// Code a whole document. An article-level discard yields no events.
+/// Code a whole document, sentence by sentence, carrying [`DocMemory`] along.
+/// An article-level discard yields no events.
 pub fn code_doc(dicts: &Dictionaries, doc: &Doc, opts: &Options) -> Vec<Event> {
     let date = doc.article.published;
+    let mut memory = DocMemory::default();
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let c = code_sentence(dicts, s, date, opts);
+        let c = clause::code(dicts, s, date, opts, &mut memory, None);
         if let Some(Discard::Article(_)) = c.discard {
             return Vec::new();
         }
@@ -90,6 +108,9 @@ pub fn code_doc(dicts: &Dictionaries, doc: &Doc, opts: &Options) -> Vec<Event> {
 }
 
 /// A human-readable account of how a sentence was coded (`dyad explain`).
-pub fn explain_sentence(_dicts: &Dictionaries, sentence: &Sentence, _date: Option<Date>, _opts: &Options) -> String {
-    format!("tokens: {}\n", sentence.tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "))
+pub fn explain_sentence(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts: &Options) -> String {
+    let mut memory = DocMemory::default();
+    let mut trace = String::new();
+    clause::code(dicts, sentence, date, opts, &mut memory, Some(&mut trace));
+    trace
 }

@@ -1,0 +1,625 @@
+//! Clause-level coding: for each verb, find its subject and object by shallow rules, pick the
+//! most specific dictionary pattern, mark modality, and emit events.
+
+use crate::lexicon::*;
+use crate::mentions::{find_groups, find_pieces, is_capitalised, Group, Unit};
+use crate::verbs::{find_verbs, VerbCand};
+use crate::{ActorRef, Aux, Discard, Event, Options, SentenceCoding};
+use dyad_dict::{CompiledPattern, Dictionaries, Elem, EventCode};
+use dyad_text::{Date, Sentence, Token};
+use std::fmt::Write;
+
+/// What an article remembers across sentences.
+#[derive(Debug, Clone, Default)]
+pub struct DocMemory {
+    /// Surname → code of a person named in full earlier ("Wang" → CHNGOV after "Wang Yi").
+    pub surnames: Vec<(String, String)>,
+    /// The last non-person subject ("it") and the last compound subject ("they").
+    last_it: Option<Unit>,
+    last_they: Option<Group>,
+    last_person: Option<Unit>,
+}
+
+/// A sentence prepared for clause analysis.
+struct Analysis<'a> {
+    sentence: &'a Sentence,
+    ids: Vec<u32>,
+    groups: Vec<Group>,
+    /// Group index of each token, if inside one.
+    group_of: Vec<Option<usize>>,
+    verbs: Vec<VerbCand>,
+}
+
+impl Analysis<'_> {
+    fn norm(&self, i: usize) -> &str {
+        self.sentence.tokens.get(i).map_or("", |t| t.norm.as_str())
+    }
+    fn tokens(&self) -> &[Token] {
+        &self.sentence.tokens
+    }
+    fn verb_at(&self, i: usize) -> Option<usize> {
+        self.verbs.iter().position(|v| v.start <= i && i < v.end)
+    }
+    fn group_starting_at(&self, i: usize) -> Option<usize> {
+        self.group_of.get(i).copied().flatten().filter(|&g| self.groups[g].start == i)
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "OF", "IN", "AT", "ON", "WITH", "TO", "FOR", "BY", "FROM", "NEAR", "AGAINST", "ABOUT", "OVER", "UNDER", "INTO", "TOWARD", "TOWARDS", "BETWEEN", "AMONG",
+    "DURING", "AFTER", "BEFORE", "THROUGH", "ACROSS", "WITHIN", "OUTSIDE", "INSIDE", "BEYOND", "UPON", "ONTO", "VIA", "AMID", "DESPITE", "LIKE", "UNLIKE",
+];
+
+fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
+/// Code one sentence. `trace`, when given, receives a human-readable account.
+pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts: &Options, memory: &mut DocMemory, mut trace: Option<&mut String>) -> SentenceCoding {
+    let tokens = &sentence.tokens;
+    let ids = dicts.token_ids(tokens);
+    if let Some((i, n)) = dicts.article_discard(&ids) {
+        let phrase = phrase_text(sentence, i, i + n);
+        if let Some(t) = trace.as_deref_mut() {
+            let _ = writeln!(t, "article discard: {phrase}");
+        }
+        return SentenceCoding { events: vec![], discard: Some(Discard::Article(phrase)) };
+    }
+    if let Some((i, n)) = dicts.sentence_discard(&ids) {
+        let phrase = phrase_text(sentence, i, i + n);
+        if let Some(t) = trace.as_deref_mut() {
+            let _ = writeln!(t, "sentence discard: {phrase}");
+        }
+        return SentenceCoding { events: vec![], discard: Some(Discard::Sentence(phrase)) };
+    }
+
+    let pieces = find_pieces(dicts, &ids, &sentence.text, tokens, date, &memory.surnames);
+    let groups = find_groups(&pieces, &sentence.text, tokens);
+    let mut group_of = vec![None; tokens.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for slot in &mut group_of[g.start..g.end] {
+            *slot = Some(gi);
+        }
+    }
+    let in_mention: Vec<bool> = group_of.iter().map(Option::is_some).collect();
+    let verbs = find_verbs(dicts, &ids, tokens, &in_mention);
+    let a = Analysis { sentence, ids, groups, group_of, verbs };
+
+    if let Some(t) = trace.as_deref_mut() {
+        let _ = writeln!(t, "sentence: {}", sentence.text);
+        let _ = writeln!(t, "tokens:   {}", tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "));
+        for g in &a.groups {
+            let units: Vec<String> = g.units.iter().map(|u| format!("{} \"{}\" ({})", u.code, phrase_text(sentence, u.start, u.end), u.origin)).collect();
+            let _ = writeln!(t, "actors:   {}", units.join(" + "));
+        }
+        for v in &a.verbs {
+            let blocks: Vec<String> = v.hits.iter().map(|h| dicts.block(h.block).name.clone()).collect();
+            let _ = writeln!(t, "verb:     \"{}\" blocks [{}]{}", phrase_text(sentence, v.start, v.end), blocks.join(", "), if v.light { " (light verb)" } else { "" });
+        }
+    }
+
+    let mut events = Vec::new();
+    let mut subjects: Vec<Option<usize>> = vec![None; a.verbs.len()];
+    for vi in 0..a.verbs.len() {
+        let subject = find_subject(&a, vi, &subjects, memory);
+        subjects[vi] = subject.as_ref().and_then(|s| s.group);
+        code_verb(dicts, &a, vi, subject, opts, &mut events, trace.as_deref_mut());
+    }
+
+    // Remember for later sentences: full names' surnames, and the last subjects.
+    for g in &a.groups {
+        for u in &g.units {
+            if u.end - u.start >= 2 && u.code.len() > 3 && is_capitalised(&sentence.text, &tokens[u.end - 1]) {
+                let surname = tokens[u.end - 1].norm.clone();
+                if surname.len() > 2 && !memory.surnames.iter().any(|(s, _)| *s == surname) {
+                    memory.surnames.push((surname, u.code.clone()));
+                }
+            }
+        }
+    }
+    if let Some(gi) = subjects.iter().flatten().next() {
+        let g = &a.groups[*gi];
+        if g.is_compound() {
+            memory.last_they = Some(g.clone());
+        } else if g.units[0].code.len() > 3 {
+            memory.last_person = Some(g.units[0].clone());
+        } else {
+            memory.last_it = Some(g.units[0].clone());
+        }
+    }
+    SentenceCoding { events, discard: None }
+}
+
+/// A subject: a group of the sentence, or a unit recalled from an earlier sentence.
+#[derive(Debug, Clone)]
+struct Subject {
+    group: Option<usize>,
+    recalled: Option<Group>,
+}
+
+impl Subject {
+    fn resolve<'a>(&'a self, a: &'a Analysis) -> &'a Group {
+        match (&self.group, &self.recalled) {
+            (Some(g), _) => &a.groups[*g],
+            (None, Some(g)) => g,
+            _ => unreachable!("a subject has a group"),
+        }
+    }
+}
+
+/// Walk left from the verb to its subject.
+fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &DocMemory) -> Option<Subject> {
+    let v = &a.verbs[vi];
+    let mut j = v.start as isize - 1;
+    let mut commas = 0;
+    let mut unknown = 0;
+    while j >= 0 {
+        let i = j as usize;
+        let w = a.norm(i);
+        if let Some(gi) = a.group_of[i] {
+            let g = &a.groups[gi];
+            let before = if g.start > 0 { a.norm(g.start - 1) } else { "" };
+            if is_preposition(before) && !(before == "OF" && unknown == 0 && false) {
+                // Object of a preposition ("in Moscow", "with Gondor"): not the subject.
+                j = g.start as isize - 2;
+                continue;
+            }
+            return Some(Subject { group: Some(gi), recalled: None });
+        }
+        if let Some(pv) = a.verb_at(i) {
+            // VP coordination: "condemned ... and promised" shares the subject.
+            let _ = pv;
+            let coordinated = (v.start.saturating_sub(3)..v.start).any(|k| matches!(a.norm(k), "AND" | "OR" | "BUT" | ","));
+            if coordinated {
+                for k in (0..vi).rev() {
+                    if a.verbs[k].start <= i {
+                        return subjects[k].map(|g| Subject { group: Some(g), recalled: None });
+                    }
+                }
+            }
+            return None;
+        }
+        if let Some(p) = pronoun_kind(w) {
+            return recall(a, p, i, memory);
+        }
+        if is_hard_boundary(w) || is_subordinator(w) || w == "THAT" {
+            // Relative clause: "the woman who shot" → the noun before "who".
+            if matches!(w, "WHO" | "WHICH" | "THAT") && i > 0 {
+                if let Some(gi) = a.group_of[i - 1] {
+                    return Some(Subject { group: Some(gi), recalled: None });
+                }
+            }
+            return None;
+        }
+        if w == "," {
+            commas += 1;
+            if commas > 2 {
+                return None;
+            }
+        } else if is_aux(w) || is_skippable_adverb(w) || is_weekday_or_month(w) || matches!(w, "ON" | "LAST" | "NEXT" | "THIS" | "IN" | "EARLIER" | "LATE") || a.tokens()[i].kind == dyad_text::TokenKind::Number {
+            // auxiliaries, adverbs and time expressions sit between subject and verb
+        } else if w == "'S" || w == "'" {
+            // "Eriador's death toll has risen": the possessor stands for the noun phrase.
+        } else if is_determiner(w) || is_coordinator(w) {
+            unknown += 1;
+        } else {
+            unknown += 1;
+            if unknown > 3 {
+                return None;
+            }
+            // An unknown head noun ("crowds trashed") is the subject unless a possessor follows.
+            let possessed = i > 0 && matches!(a.norm(i - 1), "'S" | "'") || (i > 1 && matches!(a.norm(i - 2), "'S" | "'"));
+            let modifier_of_group = i > 0 && a.group_of[i - 1].is_some() && !is_preposition(w);
+            if !possessed && !modifier_of_group {
+                return None;
+            }
+        }
+        j -= 1;
+    }
+    None
+}
+
+fn recall(a: &Analysis, p: Pronoun, at: usize, memory: &DocMemory) -> Option<Subject> {
+    // Prefer an antecedent earlier in the same sentence.
+    for gi in (0..a.groups.len()).rev() {
+        let g = &a.groups[gi];
+        if g.end > at {
+            continue;
+        }
+        let fits = match p {
+            Pronoun::They => g.is_compound(),
+            Pronoun::It => !g.is_compound() && g.units[0].code.len() <= 3,
+            Pronoun::Person => !g.is_compound() && g.units[0].code.len() > 3,
+        };
+        if fits {
+            return Some(Subject { group: Some(gi), recalled: None });
+        }
+    }
+    let g = match p {
+        Pronoun::They => memory.last_they.clone(),
+        Pronoun::It => memory.last_it.clone().map(unit_group),
+        Pronoun::Person => memory.last_person.clone().map(unit_group),
+    }?;
+    Some(Subject { group: None, recalled: Some(g) })
+}
+
+fn unit_group(u: Unit) -> Group {
+    Group { start: u.start, end: u.end, units: vec![u] }
+}
+
+/// Whether the verb is a passive participle: "was attacked", "were fiercely opposed".
+fn is_passive(a: &Analysis, v: &VerbCand) -> bool {
+    let w = a.norm(v.start);
+    if !(w.ends_with("ED") || is_irregular_participle(w)) {
+        return false;
+    }
+    let mut k = v.start;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let p = a.norm(k);
+        if is_be(p) || matches!(p, "GET" | "GOT" | "GETS") {
+            return true;
+        }
+        if !(is_skippable_adverb(p) || p == "AND") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The right edge of the verb's reach: a hard boundary or the sentence end.
+fn right_limit(a: &Analysis, from: usize) -> usize {
+    (from..a.tokens().len()).find(|&i| is_hard_boundary(a.norm(i))).unwrap_or(a.tokens().len())
+}
+
+fn left_limit(a: &Analysis, from: usize) -> usize {
+    (0..from).rev().find(|&i| is_hard_boundary(a.norm(i))).map_or(0, |i| i + 1)
+}
+
+/// The default object: the first mention after the verb within its clause.
+fn find_object(a: &Analysis, v: &VerbCand, passive: bool) -> Option<usize> {
+    let limit = right_limit(a, v.end);
+    let mut i = v.end;
+    while i < limit {
+        let w = a.norm(i);
+        if let Some(gi) = a.group_of[i] {
+            let prev = if i > 0 { a.norm(i - 1) } else { "" };
+            if passive && prev == "BY" {
+                i = a.groups[gi].end;
+                continue;
+            }
+            return Some(gi);
+        }
+        if w == "," || is_subordinator(w) {
+            return None;
+        }
+        if let Some(vk) = a.verb_at(i) {
+            // An infinitive continues the verb phrase ("vowed to wage war on"); a finite verb
+            // starts another clause.
+            let infinitive = i > 0 && a.norm(i - 1) == "TO";
+            if !infinitive && !a.verbs[vk].light {
+                return None;
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The by-agent of a passive verb.
+fn find_by_agent(a: &Analysis, v: &VerbCand) -> Option<usize> {
+    let limit = right_limit(a, v.end);
+    (v.end..limit.min(v.end + 8)).find_map(|i| if a.norm(i) == "BY" { a.group_starting_at(i + 1).or_else(|| a.group_starting_at(i + 2)) } else { None })
+}
+
+/// Result of matching a pattern.
+#[derive(Debug, Default, Clone)]
+struct PatternMatch {
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: bool,
+}
+
+/// Try one pattern at the verb.
+fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledPattern, subject: Option<&Group>) -> Option<PatternMatch> {
+    let mut m = PatternMatch::default();
+    let right = right_limit(a, v.end);
+    let left = left_limit(a, v.start);
+    // After the verb, left to right.
+    let mut pos = v.end;
+    let mut adjacent = false;
+    for e in &p.after {
+        match *e {
+            Elem::Adjacent => {
+                adjacent = true;
+                continue;
+            }
+            Elem::Compound => {
+                if !subject.is_some_and(Group::is_compound) {
+                    return None;
+                }
+                m.compound = true;
+            }
+            Elem::Word(w) => pos = seek(pos, right, adjacent, |i| (a.ids[i] == w).then_some(1))?,
+            Elem::Synset(s) => pos = seek(pos, right, adjacent, |i| dicts.synset_at(s, &a.ids[i..right]))?,
+            Elem::Target | Elem::Source => {
+                let mut found = None;
+                pos = seek(pos, right, adjacent, |i| {
+                    let g = a.group_starting_at(i)?;
+                    found = Some(g);
+                    Some(a.groups[g].end - i)
+                })?;
+                if *e == Elem::Target { m.target = found } else { m.source = found }
+            }
+            Elem::Skip => {
+                pos = match a.group_starting_at(pos) {
+                    Some(g) => a.groups[g].end,
+                    None if pos < right => pos + 1,
+                    None => return None,
+                };
+            }
+        }
+        adjacent = false;
+    }
+    // Before the verb, right to left.
+    let mut pos = v.start; // exclusive upper bound
+    let mut adjacent = false;
+    for e in p.before.iter().rev() {
+        match *e {
+            Elem::Adjacent => {
+                adjacent = true;
+                continue;
+            }
+            Elem::Compound => {
+                if !subject.is_some_and(Group::is_compound) {
+                    return None;
+                }
+                m.compound = true;
+            }
+            Elem::Word(w) => pos = seek_back(pos, left, adjacent, |i| (a.ids[i] == w).then_some(i))?,
+            Elem::Synset(s) => {
+                pos = seek_back(pos, left, adjacent, |i| {
+                    // a synset member ending at i
+                    (left..=i).rev().find(|&st| dicts.synset_at(s, &a.ids[st..=i]) == Some(i + 1 - st))
+                })?
+            }
+            Elem::Target | Elem::Source => {
+                let mut found = None;
+                pos = seek_back(pos, left, adjacent, |i| {
+                    let g = a.group_of[i].filter(|&g| a.groups[g].end == i + 1)?;
+                    found = Some(g);
+                    Some(a.groups[g].start)
+                })?;
+                if *e == Elem::Target { m.target = found } else { m.source = found }
+            }
+            Elem::Skip => {
+                if pos == 0 || pos <= left {
+                    return None;
+                }
+                pos = match a.group_of[pos - 1] {
+                    Some(g) => a.groups[g].start,
+                    None => pos - 1,
+                };
+            }
+        }
+        adjacent = false;
+    }
+    Some(m)
+}
+
+/// Find the first position in `pos..limit` where `hit` matches (only `pos` itself when
+/// `adjacent`); returns the position after the match.
+fn seek(pos: usize, limit: usize, adjacent: bool, mut hit: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+    let end = if adjacent { (pos + 1).min(limit) } else { limit };
+    (pos..end).find_map(|i| hit(i).map(|n| i + n))
+}
+
+/// Find, scanning left from `pos - 1` down to `limit`, a match ending there; returns its start.
+fn seek_back(pos: usize, limit: usize, adjacent: bool, mut hit: impl FnMut(usize) -> Option<usize>) -> Option<usize> {
+    if pos <= limit {
+        return None;
+    }
+    let lowest = if adjacent { pos - 1 } else { limit };
+    (lowest..pos).rev().find_map(&mut hit)
+}
+
+/// Choose the code and actors for one verb and push its events.
+fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subject>, opts: &Options, events: &mut Vec<Event>, mut trace: Option<&mut String>) {
+    let v = &a.verbs[vi];
+    let subject_group = subject.as_ref().map(|s| s.resolve(a).clone());
+    // Best pattern across the blocks this form belongs to.
+    let mut best: Option<(&CompiledPattern, PatternMatch)> = None;
+    for h in &v.hits {
+        for p in &dicts.block(h.block).patterns {
+            if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight) {
+                break;
+            }
+            if let Some(m) = match_pattern(dicts, a, v, p, subject_group.as_ref()) {
+                best = Some((p, m));
+                break;
+            }
+        }
+    }
+    let (mut code, mut rule, mut m) = match &best {
+        Some((p, m)) => (p.code.clone(), format!("{} {} [{}]", dicts.block(v.hits[0].block).name, p.text, p.origin), m.clone()),
+        None => match v.hits.first() {
+            Some(h) => {
+                let b = dicts.block(h.block);
+                (h.own_code.clone().unwrap_or_else(|| b.code.clone()), format!("{} [{}]", b.name, b.origin), PatternMatch::default())
+            }
+            None => (EventCode { primary: "---".into(), reverse: None }, String::new(), PatternMatch::default()),
+        },
+    };
+    let mut event_span = (v.start, v.end);
+    // A light verb takes its event from the noun it governs: "made a state visit to Moscow".
+    if v.light && (best.is_none() || code.is_null()) {
+        if let Some((ns, ne, hit)) = find_event_noun(dicts, a, v) {
+            let b = dicts.block(hit.block);
+            code = hit.own_code.clone().unwrap_or_else(|| b.code.clone());
+            rule = format!("{} + noun {} [{}]", a.norm(v.start), b.name, b.origin);
+            event_span = (ns, ne);
+            m = PatternMatch::default();
+            if let Some((p, pm)) = b.patterns.iter().find_map(|p| {
+                let nv = VerbCand { start: ns, end: ne, hits: vec![], light: false };
+                match_pattern(dicts, a, &nv, p, subject_group.as_ref()).map(|pm| (p, pm))
+            }) {
+                code = p.code.clone();
+                rule = format!("{} + noun {} {} [{}]", a.norm(v.start), b.name, p.text, p.origin);
+                m = pm;
+            }
+        }
+    }
+    if let Some(t) = trace.as_deref_mut() {
+        let _ = writeln!(t, "  \"{}\": code {}{} by {}", phrase_text(a.sentence, v.start, v.end), code.primary, code.reverse.as_deref().map(|r| format!(":{r}")).unwrap_or_default(), if rule.is_empty() { "-" } else { &rule });
+    }
+    if code.is_null() {
+        return;
+    }
+
+    let passive = is_passive(a, v);
+    let mut source: Option<Group> = m.source.map(|g| a.groups[g].clone());
+    let mut target: Option<Group> = m.target.map(|g| a.groups[g].clone());
+    if passive && m.source.is_none() && m.target.is_none() {
+        // "Eriador was opposed by Osgiliath": the subject is acted upon.
+        target = subject_group.clone();
+        source = find_by_agent(a, v).map(|g| a.groups[g].clone());
+    } else {
+        if source.is_none() {
+            source = subject_group.clone();
+        }
+        if target.is_none() {
+            let obj_from = VerbCand { start: event_span.0, end: event_span.1.max(v.end), hits: vec![], light: false };
+            target = find_object(a, &obj_from, passive).map(|g| a.groups[g].clone());
+        }
+    }
+    // "X did A, causing Y to react": X is the target of Y's reaction.
+    if target.is_none() {
+        target = causer(a, v, source.as_ref());
+    }
+    let aux = modality(a, v, source.as_ref());
+    if let Some(t) = trace.as_deref_mut() {
+        let show = |g: &Option<Group>| g.as_ref().map_or("-".to_string(), |g| g.units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>().join("+"));
+        let _ = writeln!(t, "    source {} target {}{}{}", show(&source), show(&target), if passive { " (passive)" } else { "" }, if aux.is_empty() { String::new() } else { format!(" aux {aux:?}") });
+    }
+
+    let mut push = |s: Option<&Unit>, t: Option<&Unit>, c: &str| {
+        if c == "---" || c.is_empty() {
+            return;
+        }
+        if opts.require_dyad && (s.is_none() || t.is_none()) {
+            return;
+        }
+        if let (Some(s), Some(t)) = (s, t) {
+            if s.code == t.code {
+                return;
+            }
+        }
+        let ev = Event {
+            sentence_index: a.sentence.index,
+            source: s.map(|u| actor_ref(a.sentence, u)),
+            target: t.map(|u| actor_ref(a.sentence, u)),
+            code: c.to_string(),
+            aux: aux.clone(),
+            rule: rule.clone(),
+            verb_span: (a.tokens()[event_span.0].char_start, a.tokens()[event_span.1 - 1].char_end),
+        };
+        if !events.contains(&ev) {
+            events.push(ev);
+        }
+    };
+    let sources: Vec<&Unit> = source.as_ref().map(|g| g.units.iter().collect()).unwrap_or_default();
+    let targets: Vec<&Unit> = target.as_ref().map(|g| g.units.iter().collect()).unwrap_or_default();
+    if m.compound || (targets.is_empty() && sources.len() > 1) {
+        // A compound subject acting together: each member towards each other.
+        for s in &sources {
+            for t in &sources {
+                if !std::ptr::eq(*s, *t) {
+                    push(Some(s), Some(t), &code.primary);
+                }
+            }
+        }
+        return;
+    }
+    if sources.is_empty() {
+        for t in &targets {
+            push(None, Some(t), &code.primary);
+        }
+        return;
+    }
+    for s in &sources {
+        if targets.is_empty() {
+            push(Some(s), None, &code.primary);
+        }
+        for t in &targets {
+            push(Some(s), Some(t), &code.primary);
+            if let Some(r) = &code.reverse {
+                push(Some(t), Some(s), r);
+            }
+        }
+    }
+}
+
+/// The event noun governed by a light verb, within its verb phrase.
+fn find_event_noun<'a>(dicts: &'a Dictionaries, a: &Analysis, v: &VerbCand) -> Option<(usize, usize, &'a dyad_dict::VerbHit)> {
+    let limit = right_limit(a, v.end).min(v.end + 7);
+    let mut i = v.end;
+    while i < limit {
+        if a.group_of[i].is_some() || is_preposition(a.norm(i)) && a.norm(i) != "OF" || a.norm(i) == "," {
+            return None;
+        }
+        if let Some((n, hits)) = dicts.noun_at(&a.ids[i..]) {
+            return Some((i, i + n, &hits[0]));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// "Beijing and Moscow held patrols, the latter causing South Korea to deploy jets": the
+/// subject of the clause that caused the verb's clause.
+fn causer(a: &Analysis, v: &VerbCand, source: Option<&Group>) -> Option<Group> {
+    let left = left_limit(a, v.start);
+    let cause_at = (left..v.start).rev().find(|&i| is_causative(a.norm(i)))?;
+    // The causing clause's subject: the first group of the sentence before the causative that
+    // is not the reacting source.
+    let g = a.groups.iter().find(|g| g.end <= cause_at && source.is_none_or(|s| s.start != g.start))?;
+    Some(g.clone())
+}
+
+/// Negation, future and hypothetical marks from the words between subject and verb.
+fn modality(a: &Analysis, v: &VerbCand, source: Option<&Group>) -> Vec<Aux> {
+    let left = left_limit(a, v.start);
+    let from = source.filter(|g| g.end <= v.start && g.end >= left).map_or_else(|| v.start.saturating_sub(6).max(left), |g| g.end);
+    let mut aux = Vec::new();
+    let speech_before = (0..from).any(|i| matches!(a.norm(i), "SAID" | "SAYS" | "SAY" | "SAYING" | "ADDED" | "ANNOUNCED" | "TOLD" | "STATED"));
+    for i in from..v.start {
+        let w = a.norm(i);
+        if is_negator(w) || is_negating_verb(w) {
+            if !aux.contains(&Aux::Negation) {
+                aux.push(Aux::Negation);
+            }
+        } else if w == "WOULD" && speech_before || is_future_marker(w) && (w != "ABOUT" || a.norm(i + 1) == "TO") && (w != "SET" || a.norm(i + 1) == "TO") {
+            if !aux.contains(&Aux::Future) {
+                aux.push(Aux::Future);
+            }
+        } else if is_hypothetical_marker(w) && !aux.contains(&Aux::Hypothetical) {
+            aux.push(Aux::Hypothetical);
+        }
+    }
+    aux
+}
+
+fn actor_ref(s: &Sentence, u: &Unit) -> ActorRef {
+    let t = &s.tokens;
+    ActorRef { code: u.code.clone(), text: phrase_text(s, u.start, u.end), span: (t[u.start].char_start, t[u.end - 1].char_end) }
+}
+
+fn phrase_text(s: &Sentence, start: usize, end: usize) -> String {
+    let t = &s.tokens;
+    if start >= end || end > t.len() {
+        return String::new();
+    }
+    s.text[t[start].start..t[end - 1].end].to_string()
+}

@@ -1,0 +1,258 @@
+//! Actor mentions: dictionary pieces (actors, agents) grouped into noun-phrase units, units
+//! combined into compounds. A unit's code composes its actor and agent codes: "Chinese Foreign
+//! Ministry" → CHN + ~GOV → CHNGOV; "soldiers from Gondor" → GONMIL; "MSF Arnor diplomat" →
+//! NGO~ + ARN + ~GOV → NGOARNGOV.
+
+use crate::lexicon::*;
+use dyad_dict::{AgentPlacement, Dictionaries};
+use dyad_text::{Date, Token};
+
+/// A dictionary hit in the sentence.
+#[derive(Debug, Clone)]
+pub enum PieceKind {
+    /// An actor with its date-resolved code; `person` when the name is a specific individual's
+    /// (a multi-word name whose code carries a role), which outranks composed codes.
+    Actor { code: String, specific: bool },
+    Agent { code: String, placement: AgentPlacement },
+}
+
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PieceKind,
+    pub origin: String,
+}
+
+/// One actor of a noun phrase, with its composed code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub start: usize,
+    pub end: usize,
+    pub code: String,
+    /// True when the code names an actor (not just `---` + agent).
+    pub has_actor: bool,
+    pub origin: String,
+}
+
+/// A compound of units ("Beijing and Moscow"); most groups hold one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub start: usize,
+    pub end: usize,
+    pub units: Vec<Unit>,
+}
+
+impl Group {
+    pub fn is_compound(&self) -> bool {
+        self.units.len() > 1
+    }
+}
+
+/// Find dictionary pieces: at each position the longest actor or agent name.
+pub fn find_pieces(dicts: &Dictionaries, ids: &[u32], text: &str, tokens: &[Token], date: Option<Date>, extra: &[(String, String)]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        let actor = dicts.actor_at(&ids[i..]);
+        let agent = dicts.agent_at(&ids[i..]);
+        let alen = actor.map_or(0, |a| a.0);
+        let glen = agent.map_or(0, |a| a.0);
+        if alen > 0 && alen >= glen {
+            let (n, info) = actor.expect("alen > 0");
+            let code = info.code_for(date).to_string();
+            let specific = code.len() > 3 && n >= 2;
+            out.push(Piece { start: i, end: i + n, kind: PieceKind::Actor { code, specific }, origin: info.origin.clone() });
+            i += n;
+        } else if glen > 0 {
+            let (n, info) = agent.expect("glen > 0");
+            out.push(Piece { start: i, end: i + n, kind: PieceKind::Agent { code: info.code.clone(), placement: info.placement }, origin: info.origin.clone() });
+            i += n;
+        } else {
+            // Article-level memory: a surname seen earlier in a full name ("Wang" after "Wang Yi").
+            let norm = &tokens[i].norm;
+            if let Some((_, code)) = extra.iter().find(|(w, _)| w == norm) {
+                if is_capitalised(text, &tokens[i]) {
+                    out.push(Piece { start: i, end: i + 1, kind: PieceKind::Actor { code: code.clone(), specific: code.len() > 3 }, origin: "coreference".into() });
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether a token starts with a capital letter in the original text (names, titles).
+pub fn is_capitalised(text: &str, t: &Token) -> bool {
+    text[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Modifiers allowed inside a noun phrase between its dictionary pieces.
+fn is_np_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "FIRST" | "DEPUTY" | "VICE" | "SENIOR" | "TOP" | "MAIN" | "NEW" | "CHIEF" | "LEADING" | "ACTING" | "INTERIM" | "OUTGOING" | "INCOMING" | "FORMER" | "LARGEST" | "HEAD"
+            | "ASSISTANT" | "SPECIAL" | "PRIME" | "HIGH" | "LOCAL" | "REGIONAL" | "NATIONAL" | "FEDERAL" | "STATE" | "CENTRAL" | "MILITARY" | "ARMED" | "OPPOSITION" | "RULING"
+            | "GENERAL" | "SO-CALLED" | "EVIL" | "AWFUL" | "GOOD" | "COOL" | "OLD" | "YOUNG" | "BIGGEST" | "ISLAMIST" | "SECURITY" | "OFFICIAL" | "INDEPENDENT" | "POWERFUL" | "INFLUENTIAL"
+            | "TOUGH" | "STRONGMAN" | "STAUNCH" | "CLOSE"
+    )
+}
+
+/// Group pieces into units and units into compounds.
+pub fn find_groups(pieces: &[Piece], text: &str, tokens: &[Token]) -> Vec<Group> {
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    // 1. Units: runs of pieces joined by nothing, `'s`, modifiers, or capitalised names.
+    let mut raw: Vec<(usize, usize, Vec<&Piece>)> = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        let mut members = vec![&pieces[k]];
+        let start = pieces[k].start;
+        let mut end = pieces[k].end;
+        let mut j = k + 1;
+        while j < pieces.len() {
+            let gap = end..pieces[j].start;
+            let joinable = gap.clone().all(|g| {
+                let w = norm(g);
+                w == "'S" || w == "'" || is_np_modifier(w) || (is_capitalised(text, &tokens[g]) && !is_determiner(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
+            }) && gap.len() <= 3;
+            if !joinable {
+                break;
+            }
+            members.push(&pieces[j]);
+            end = pieces[j].end;
+            j += 1;
+        }
+        // A trailing capitalised name after an agent belongs to it: "Prime Minister Falastur".
+        let last_is_agent = matches!(members.last().map(|p| &p.kind), Some(PieceKind::Agent { .. }));
+        if last_is_agent {
+            while end < tokens.len() && is_capitalised(text, &tokens[end]) && tokens[end].is_word() && !is_function_word(norm(end)) && (j >= pieces.len() || pieces[j].start > end) {
+                end += 1;
+            }
+        }
+        raw.push((start, end, members));
+        k = j;
+    }
+
+    // 2. Compose codes; attach "agent of/in/from ACTOR(S)" post-modifiers.
+    let units: Vec<Unit> = raw.iter().map(|(s, e, m)| compose(*s, *e, m)).collect();
+
+    // 3. Compounds: units separated by `,` `and` `or` `nor` (with optional determiners).
+    let mut groups: Vec<Group> = Vec::new();
+    for u in units {
+        if let Some(last) = groups.last_mut() {
+            let gap: Vec<&str> = (last.end..u.start).map(norm).collect();
+            if is_conjunction_gap(&gap) {
+                last.end = u.end;
+                last.units.push(u);
+                continue;
+            }
+        }
+        groups.push(Group { start: u.start, end: u.end, units: vec![u] });
+    }
+    distribute_agents(&mut groups, tokens);
+    groups
+}
+
+fn is_function_word(w: &str) -> bool {
+    is_determiner(w) || is_aux(w) || is_coordinator(w) || matches!(w, "OF" | "IN" | "ON" | "AT" | "TO" | "FOR" | "WITH" | "BY" | "FROM" | "THAT" | "SAID" | "SAYS")
+}
+
+/// Whether the tokens between two units join them into a compound.
+fn is_conjunction_gap(gap: &[&str]) -> bool {
+    if gap.is_empty() {
+        return false;
+    }
+    let mut saw_conj = false;
+    for w in gap {
+        match *w {
+            "," => saw_conj = true,
+            "AND" | "OR" | "NOR" | "&" => saw_conj = true,
+            w if is_determiner(w) && w != "'S" => {}
+            w if is_np_modifier(w) => {}
+            _ => return false,
+        }
+    }
+    saw_conj && gap.len() <= 5
+}
+
+/// Agents with no country inherit one: "Danish media and government" (from a compound
+/// partner), "the ambassadors of Arnor, Osgiliath and Gondor" and "lawmakers in Fornost and
+/// Gondor" (from a following `of`/`in`/`from` compound, one unit per actor).
+fn distribute_agents(groups: &mut Vec<Group>, tokens: &[Token]) {
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    let mut gi = 0;
+    while gi < groups.len() {
+        let agent_only = groups[gi].units.iter().all(|u| !u.has_actor);
+        if agent_only && gi + 1 < groups.len() {
+            let gap: Vec<usize> = (groups[gi].end..groups[gi + 1].start).collect();
+            let attaches = !gap.is_empty() && gap.len() <= 2 && is_agent_preposition(norm(gap[0])) && gap[1..].iter().all(|&g| is_determiner(norm(g)));
+            if attaches && groups[gi + 1].units.iter().all(|u| u.has_actor) {
+                let actors = groups.remove(gi + 1);
+                let g = &mut groups[gi];
+                let agents = std::mem::take(&mut g.units);
+                for a in &actors.units {
+                    for ag in &agents {
+                        let suffix = ag.code.trim_start_matches("---");
+                        let code = if a.code.ends_with(suffix) { a.code.clone() } else { format!("{}{}", a.code, suffix) };
+                        g.units.push(Unit { start: ag.start, end: a.end, code, has_actor: true, origin: a.origin.clone() });
+                    }
+                }
+                g.end = actors.end;
+                continue;
+            }
+        }
+        // Within a compound: an agent-only unit takes the country of the unit before it.
+        let units = &mut groups[gi].units;
+        for k in 1..units.len() {
+            if !units[k].has_actor && units[k - 1].has_actor {
+                let country: String = units[k - 1].code.chars().take(3).collect();
+                let suffix = units[k].code.trim_start_matches("---").to_string();
+                units[k].code = format!("{country}{suffix}");
+                units[k].has_actor = true;
+            }
+        }
+        gi += 1;
+    }
+}
+
+/// Compose a unit's code from its pieces.
+fn compose(start: usize, end: usize, pieces: &[&Piece]) -> Unit {
+    let mut specific: Option<&str> = None;
+    let mut base: Option<String> = None;
+    let mut prefixes: Vec<&str> = Vec::new();
+    let mut suffixes: Vec<&str> = Vec::new();
+    let mut origin = String::new();
+    for p in pieces {
+        if origin.is_empty() {
+            origin = p.origin.clone();
+        }
+        match &p.kind {
+            PieceKind::Actor { code, specific: true } => {
+                specific = Some(code);
+                origin = p.origin.clone();
+            }
+            PieceKind::Actor { code, .. } => {
+                if base.is_none() {
+                    base = Some(code.clone());
+                }
+            }
+            PieceKind::Agent { code, placement: AgentPlacement::Suffix } => suffixes.push(code),
+            PieceKind::Agent { code, placement: AgentPlacement::Prefix } => prefixes.push(code),
+        }
+    }
+    if let Some(code) = specific {
+        // A named individual's own code wins over "Chinese Defence Minister" composition.
+        return Unit { start, end, code: code.to_string(), has_actor: true, origin };
+    }
+    let has_actor = base.is_some();
+    let mut code = base.unwrap_or_else(|| "---".to_string());
+    for s in suffixes {
+        if !code.get(3..).unwrap_or("").contains(s) {
+            code.push_str(s);
+        }
+    }
+    for p in prefixes.into_iter().rev() {
+        code = format!("{p}{code}");
+    }
+    Unit { start, end, code, has_actor, origin }
+}

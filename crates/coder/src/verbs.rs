@@ -1,0 +1,45 @@
+//! Verb candidates: dictionary verb forms used as verbs, and light verbs ("made", "held") whose
+//! event is the noun they govern.
+
+use crate::lexicon::*;
+use dyad_dict::{Dictionaries, VerbHit};
+use dyad_text::Token;
+
+#[derive(Debug, Clone)]
+pub struct VerbCand {
+    pub start: usize,
+    pub end: usize,
+    /// Dictionary blocks this form belongs to (empty for a light verb not in the dictionary).
+    pub hits: Vec<VerbHit>,
+    pub light: bool,
+}
+
+/// Find verbs, skipping tokens inside actor mentions and nouns that look like verbs.
+pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mention: &[bool]) -> Vec<VerbCand> {
+    let norm = |i: usize| tokens[i].norm.as_str();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ids.len() {
+        if in_mention[i] || !tokens[i].is_word() {
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 { norm(i - 1) } else { "" };
+        // "an attack", "their meeting", "of talks": a noun, not a verb. "to" + base form stays a verb.
+        let nounish = forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S");
+        let hit = dicts.verb_at(&ids[i..]);
+        match hit {
+            Some((n, hits)) if !nounish => {
+                let light = is_light_verb(norm(i));
+                out.push(VerbCand { start: i, end: i + n, hits: hits.to_vec(), light });
+                i += n;
+            }
+            _ if !nounish && is_light_verb(norm(i)) => {
+                out.push(VerbCand { start: i, end: i + 1, hits: Vec::new(), light: true });
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
