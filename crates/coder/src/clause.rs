@@ -153,6 +153,9 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
     let mut j = v.start as isize - 1;
     let mut commas = 0;
     let mut unknown = 0;
+    // An infinitive ("is about to restore", "vowed to wage") takes the subject of the verb
+    // chain that governs it, past catenative words the dictionaries don't know.
+    let infinitive = v.start > 0 && a.norm(v.start - 1) == "TO";
     while j >= 0 {
         let i = j as usize;
         let w = a.norm(i);
@@ -170,7 +173,7 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             // VP coordination: "condemned ... and promised" shares the subject.
             let _ = pv;
             let coordinated = (v.start.saturating_sub(3)..v.start).any(|k| matches!(a.norm(k), "AND" | "OR" | "BUT" | ","));
-            if coordinated {
+            if coordinated || infinitive {
                 for k in (0..vi).rev() {
                     if a.verbs[k].start <= i {
                         return subjects[k].map(|g| Subject { group: Some(g), recalled: None });
@@ -192,6 +195,14 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             return None;
         }
         if w == "," {
+            // A parenthetical ("X, in remarks published Monday, urged"): jump to the comma
+            // that opens it when an actor stands right before that comma.
+            if let Some(k) = (i.saturating_sub(12)..i).rev().find(|&k| a.norm(k) == ",") {
+                if k > 0 && a.group_of[k - 1].is_some() {
+                    j = k as isize - 1;
+                    continue;
+                }
+            }
             commas += 1;
             if commas > 2 {
                 return None;
@@ -202,6 +213,8 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             // "Eriador's death toll has risen": the possessor stands for the noun phrase.
         } else if is_determiner(w) || is_coordinator(w) {
             unknown += 1;
+        } else if infinitive && unknown < 3 {
+            unknown += 1;
         } else {
             unknown += 1;
             if unknown > 3 {
@@ -209,7 +222,9 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             }
             // An unknown head noun ("crowds trashed") is the subject unless a possessor follows.
             let possessed = i > 0 && matches!(a.norm(i - 1), "'S" | "'") || (i > 1 && matches!(a.norm(i - 2), "'S" | "'"));
-            let modifier_of_group = i > 0 && a.group_of[i - 1].is_some() && !is_preposition(w);
+            // "the official news agency WFNA said": a compound noun whose modifier is an actor.
+            let modifier_of_group = !is_preposition(w)
+                && (1..=3).any(|d| i >= d && a.group_of[i - d].is_some() && (i - d + 1..i).all(|k| is_content_word(a.norm(k))));
             if !possessed && !modifier_of_group {
                 return None;
             }
@@ -217,6 +232,10 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
         j -= 1;
     }
     None
+}
+
+fn is_content_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric) && !is_determiner(w) && !is_aux(w) && !is_preposition(w) && !is_coordinator(w) && !is_subordinator(w)
 }
 
 fn recall(a: &Analysis, p: Pronoun, at: usize, memory: &DocMemory) -> Option<Subject> {
@@ -299,7 +318,9 @@ fn find_object(a: &Analysis, v: &VerbCand, passive: bool) -> Option<usize> {
             // An infinitive continues the verb phrase ("vowed to wage war on"); a finite verb
             // starts another clause.
             let infinitive = i > 0 && a.norm(i - 1) == "TO";
-            if !infinitive && !a.verbs[vk].light {
+            let prev = if i > 0 { a.norm(i - 1) } else { "" };
+            let finite = i > 0 && (a.group_of[i - 1].is_some() || is_aux(prev) || pronoun_kind(prev).is_some() || prev == "THAT");
+            if !infinitive && !a.verbs[vk].light && finite {
                 return None;
             }
         }
@@ -435,6 +456,9 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         for p in &dicts.block(h.block).patterns {
             if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight) {
                 break;
+            }
+            if !is_event_code(&p.code.primary) && p.code.primary != "---" {
+                continue; // PETRARCH's `+++`/`###` markers: not codes
             }
             if let Some(m) = match_pattern(dicts, a, v, p, subject_group.as_ref()) {
                 best = Some((p, m));
@@ -622,4 +646,9 @@ fn phrase_text(s: &Sentence, start: usize, end: usize) -> String {
         return String::new();
     }
     s.text[t[start].start..t[end - 1].end].to_string()
+}
+
+/// CAMEO-like event codes: digits, optionally with a letter suffix (`174K`).
+fn is_event_code(c: &str) -> bool {
+    c.chars().next().is_some_and(|ch| ch.is_ascii_digit()) && c.chars().all(|ch| ch.is_ascii_alphanumeric())
 }

@@ -27,6 +27,11 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
         let prev = if i > 0 { norm(i - 1) } else { "" };
         // "an attack", "their meeting", "of talks": a noun, not a verb. "to" + base form stays a verb.
         let nounish = forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S");
+        // "has appealed", "is about to", "did not clash": auxiliaries are not events themselves.
+        if is_aux(norm(i)) && governs_verb(dicts, ids, tokens, i) {
+            i += 1;
+            continue;
+        }
         let hit = dicts.verb_at(&ids[i..]);
         match hit {
             Some((n, hits)) if !nounish => {
@@ -42,4 +47,15 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
         }
     }
     out
+}
+
+/// Whether the auxiliary at `i` is followed (past adverbs and negation) by a verb form.
+fn governs_verb(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], i: usize) -> bool {
+    let mut k = i + 1;
+    while k < tokens.len() && (is_skippable_adverb(&tokens[k].norm) || is_aux(&tokens[k].norm)) && tokens[k].norm != "TO" {
+        k += 1;
+    }
+    let Some(t) = tokens.get(k) else { return false };
+    let w = t.norm.as_str();
+    dicts.verb_at(&ids[k..]).is_some() || w.ends_with("ED") || w.ends_with("ING") || w.ends_with("EN") || is_irregular_participle(w) || w == "ABOUT" || w == "TO"
 }

@@ -1,3 +1,4 @@
+use crate::sentences::find_dateline;
 use crate::{split_sentences, tokenize, Date, Token};
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +11,14 @@ pub struct Article {
     pub url: Option<String>,
     pub source: Option<String>,
     pub published: Option<Date>,
+}
+
+impl Article {
+    /// The dateline that opens the body (`MOSCOW (Reuters)`, `WASHINGTON, Sept. 15 (AP)`), without
+    /// its dash. Sentence splitting leaves it out of every sentence; this is where to find it.
+    pub fn dateline(&self) -> Option<&str> {
+        find_dateline(&self.body).map(|d| &self.body[d.start..d.end])
+    }
 }
 
 /// A sentence of an article: its text, its place in the body and its tokens.
