@@ -156,15 +156,25 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
     // An infinitive ("is about to restore", "vowed to wage") takes the subject of the verb
     // chain that governs it, past catenative words the dictionaries don't know.
     let infinitive = v.start > 0 && a.norm(v.start - 1) == "TO";
+    // "condemned ... and promised aid": a verb right after a conjunction shares the subject of
+    // the verb before it.
+    let mut k = v.start;
+    while k > 0 && (is_aux(a.norm(k - 1)) || is_skippable_adverb(a.norm(k - 1)) && a.norm(k - 1) != "TO") {
+        k -= 1;
+    }
+    if k > 0 && matches!(a.norm(k - 1), "AND" | "OR" | "BUT") && vi > 0 {
+        if let Some(g) = subjects[vi - 1] {
+            return Some(Subject { group: Some(g), recalled: None });
+        }
+    }
     while j >= 0 {
         let i = j as usize;
         let w = a.norm(i);
         if let Some(gi) = a.group_of[i] {
             let g = &a.groups[gi];
-            let before = if g.start > 0 { a.norm(g.start - 1) } else { "" };
-            if is_preposition(before) && !(before == "OF" && unknown == 0 && false) {
-                // Object of a preposition ("in Moscow", "with Gondor"): not the subject.
-                j = g.start as isize - 2;
+            if let Some(p) = governing_preposition(a, g.start) {
+                // Object of a preposition ("in south Ithilen", "with Gondor"): not the subject.
+                j = p as isize - 1;
                 continue;
             }
             return Some(Subject { group: Some(gi), recalled: None });
@@ -184,6 +194,13 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
         }
         if let Some(p) = pronoun_kind(w) {
             return recall(a, p, i, memory);
+        }
+        if w == ")" {
+            // "The European Union (EU) agree": skip a short parenthesis.
+            if let Some(k) = (i.saturating_sub(6)..i).rev().find(|&k| a.norm(k) == "(") {
+                j = k as isize - 1;
+                continue;
+            }
         }
         if is_hard_boundary(w) || is_subordinator(w) || w == "THAT" {
             // Relative clause: "the woman who shot" → the noun before "who".
@@ -221,7 +238,8 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
                 return None;
             }
             // An unknown head noun ("crowds trashed") is the subject unless a possessor follows.
-            let possessed = i > 0 && matches!(a.norm(i - 1), "'S" | "'") || (i > 1 && matches!(a.norm(i - 2), "'S" | "'"));
+            // "Eriador's death and injury toll has risen": the possessor stands for the phrase.
+            let possessed = (1..=4).any(|d| i >= d && matches!(a.norm(i - d), "'S" | "'") && (i - d + 1..i).all(|k| is_content_word(a.norm(k)) || a.norm(k) == "AND"));
             // "the official news agency WFNA said": a compound noun whose modifier is an actor.
             let modifier_of_group = !is_preposition(w)
                 && (1..=3).any(|d| i >= d && a.group_of[i - d].is_some() && (i - d + 1..i).all(|k| is_content_word(a.norm(k))));
@@ -230,6 +248,28 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             }
         }
         j -= 1;
+    }
+    None
+}
+
+/// The preposition governing a mention starting at `start`, past up to two determiners or
+/// lower-case modifiers ("in *the affected* Ithilen villages").
+fn governing_preposition(a: &Analysis, start: usize) -> Option<usize> {
+    let mut k = start;
+    for _ in 0..3 {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let w = a.norm(k);
+        if is_preposition(w) {
+            return Some(k);
+        }
+        let t = &a.tokens()[k];
+        let lower = !is_capitalised(&a.sentence.text, t);
+        if !(is_determiner(w) && w != "'S" || lower && t.is_word() && !is_aux(w) && a.verb_at(k).is_none() && !is_coordinator(w) && !is_subordinator(w)) {
+            return None;
+        }
     }
     None
 }
@@ -311,8 +351,16 @@ fn find_object(a: &Analysis, v: &VerbCand, passive: bool) -> Option<usize> {
             }
             return Some(gi);
         }
-        if w == "," || is_subordinator(w) {
+        if is_subordinator(w) {
             return None;
+        }
+        if w == "," {
+            // "restore complete, full ties with Gondor" goes on; ", a senior official said" or
+            // ", which ..." starts something else.
+            let next = a.norm(i + 1);
+            if is_determiner(next) || is_coordinator(next) || is_subordinator(next) || pronoun_kind(next).is_some() || is_aux(next) || a.group_of.get(i + 1).copied().flatten().is_some() || a.verb_at(i + 1).is_some() || next == "," {
+                return None;
+            }
         }
         if let Some(vk) = a.verb_at(i) {
             // An infinitive continues the verb phrase ("vowed to wage war on"); a finite verb
@@ -341,6 +389,10 @@ struct PatternMatch {
     source: Option<usize>,
     target: Option<usize>,
     compound: bool,
+    /// The target was matched before the verb ("noted that + *"): the source is then the
+    /// subject of the clause around it.
+    target_before: bool,
+    leftmost: usize,
 }
 
 /// Try one pattern at the verb.
@@ -358,10 +410,14 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                 continue;
             }
             Elem::Compound => {
-                if !subject.is_some_and(Group::is_compound) {
-                    return None;
-                }
-                m.compound = true;
+                // `* WITH %`: a compound stands here as the target.
+                let mut found = None;
+                pos = seek(pos, right, adjacent, |i| {
+                    let g = a.group_starting_at(i).filter(|&g| a.groups[g].is_compound())?;
+                    found = Some(g);
+                    Some(a.groups[g].end - i)
+                })?;
+                m.target = found;
             }
             Elem::Word(w) => pos = seek(pos, right, adjacent, |i| (a.ids[i] == w).then_some(1))?,
             Elem::Synset(s) => pos = seek(pos, right, adjacent, |i| dicts.synset_at(s, &a.ids[i..right]))?,
@@ -413,7 +469,12 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                     found = Some(g);
                     Some(a.groups[g].start)
                 })?;
-                if *e == Elem::Target { m.target = found } else { m.source = found }
+                if *e == Elem::Target {
+                    m.target = found;
+                    m.target_before = true;
+                } else {
+                    m.source = found
+                }
             }
             Elem::Skip => {
                 if pos == 0 || pos <= left {
@@ -427,6 +488,7 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
         }
         adjacent = false;
     }
+    m.leftmost = pos;
     Some(m)
 }
 
@@ -510,6 +572,9 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         target = subject_group.clone();
         source = find_by_agent(a, v).map(|g| a.groups[g].clone());
     } else {
+        if source.is_none() && m.target_before {
+            source = a.groups.iter().rev().find(|g| g.end <= m.leftmost && governing_preposition(a, g.start).is_none()).cloned();
+        }
         if source.is_none() {
             source = subject_group.clone();
         }

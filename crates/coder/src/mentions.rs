@@ -32,6 +32,9 @@ pub struct Unit {
     pub code: String,
     /// True when the code names an actor (not just `---` + agent).
     pub has_actor: bool,
+    /// The code without its last role agent ("DNKMUS" for "Danish Islamist media"), which a
+    /// compound partner lacking a country inherits.
+    pub base: String,
     pub origin: String,
 }
 
@@ -182,19 +185,22 @@ fn distribute_agents(groups: &mut Vec<Group>, tokens: &[Token]) {
     let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
     let mut gi = 0;
     while gi < groups.len() {
-        let agent_only = groups[gi].units.iter().all(|u| !u.has_actor);
-        if agent_only && gi + 1 < groups.len() {
+        let trailing_agent = groups[gi].units.last().is_some_and(|u| !u.has_actor);
+        if trailing_agent && gi + 1 < groups.len() {
             let gap: Vec<usize> = (groups[gi].end..groups[gi + 1].start).collect();
             let attaches = !gap.is_empty() && gap.len() <= 2 && is_agent_preposition(norm(gap[0])) && gap[1..].iter().all(|&g| is_determiner(norm(g)));
             if attaches && groups[gi + 1].units.iter().all(|u| u.has_actor) {
                 let actors = groups.remove(gi + 1);
                 let g = &mut groups[gi];
-                let agents = std::mem::take(&mut g.units);
+                // Only the agents without a country take the attached actors:
+                // "Ithilen and the government of Gondor" → ITH, GONGOV.
+                let (agents, keep): (Vec<Unit>, Vec<Unit>) = std::mem::take(&mut g.units).into_iter().partition(|u| !u.has_actor);
+                g.units = keep;
                 for a in &actors.units {
                     for ag in &agents {
                         let suffix = ag.code.trim_start_matches("---");
                         let code = if a.code.ends_with(suffix) { a.code.clone() } else { format!("{}{}", a.code, suffix) };
-                        g.units.push(Unit { start: ag.start, end: a.end, code, has_actor: true, origin: a.origin.clone() });
+                        g.units.push(Unit { start: ag.start, end: a.end, code, has_actor: true, base: a.code.clone(), origin: a.origin.clone() });
                     }
                 }
                 g.end = actors.end;
@@ -205,9 +211,10 @@ fn distribute_agents(groups: &mut Vec<Group>, tokens: &[Token]) {
         let units = &mut groups[gi].units;
         for k in 1..units.len() {
             if !units[k].has_actor && units[k - 1].has_actor {
-                let country: String = units[k - 1].code.chars().take(3).collect();
+                let base = units[k - 1].base.clone();
                 let suffix = units[k].code.trim_start_matches("---").to_string();
-                units[k].code = format!("{country}{suffix}");
+                units[k].code = format!("{base}{suffix}");
+                units[k].base = base;
                 units[k].has_actor = true;
             }
         }
@@ -242,17 +249,20 @@ fn compose(start: usize, end: usize, pieces: &[&Piece]) -> Unit {
     }
     if let Some(code) = specific {
         // A named individual's own code wins over "Chinese Defence Minister" composition.
-        return Unit { start, end, code: code.to_string(), has_actor: true, origin };
+        return Unit { start, end, code: code.to_string(), has_actor: true, base: code[..3.min(code.len())].to_string(), origin };
     }
     let has_actor = base.is_some();
     let mut code = base.unwrap_or_else(|| "---".to_string());
+    let mut unit_base = code.clone();
     for s in suffixes {
         if !code.get(3..).unwrap_or("").contains(s) {
+            unit_base = code.clone();
             code.push_str(s);
         }
     }
     for p in prefixes.into_iter().rev() {
         code = format!("{p}{code}");
+        unit_base = format!("{p}{unit_base}");
     }
-    Unit { start, end, code, has_actor, origin }
+    Unit { start, end, code, has_actor, base: unit_base, origin }
 }

@@ -163,7 +163,8 @@ impl Dictionaries {
         d.stats.actor_codes = d.actors.iter().map(|a| a.codes.len()).sum();
 
         for a in &model.agents {
-            for phrase in plural_variants(&a.phrase) {
+            let variants = if a.plural { plural_variants(&a.phrase) } else { vec![a.phrase.clone()] };
+            for phrase in variants {
                 let ids = d.intern_phrase(&phrase);
                 let next = d.agents.len() as u32;
                 if d.agent_trie.insert(&ids, next).is_none() {

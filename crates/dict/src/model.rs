@@ -46,6 +46,8 @@ pub struct AgentEntry {
     pub phrase: Vec<String>,
     pub code: String,
     pub placement: AgentPlacement,
+    /// Generate the regular plural (false when the dictionary lists the plurals itself).
+    pub plural: bool,
     pub origin: String,
 }
 

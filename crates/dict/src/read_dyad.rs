@@ -114,9 +114,10 @@ pub fn read_agents(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Di
         for item in names(list) {
             let (name, plurals) = split_braces(item);
             let origin = format!("{file}:{lineno}");
+            let plural = plurals.is_empty();
             let mut push = |p: Vec<String>| {
                 if !p.is_empty() {
-                    model.agents.push(AgentEntry { phrase: p, code: code.to_string(), placement, origin: origin.clone() });
+                    model.agents.push(AgentEntry { phrase: p, code: code.to_string(), placement, plural, origin: origin.clone() });
                 }
             };
             push(phrase_norms(name));

@@ -179,7 +179,7 @@ pub fn read_agents(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Di
             if phrase.is_empty() {
                 continue;
             }
-            model.agents.push(AgentEntry { phrase, code: code.to_string(), placement, origin: format!("{file}:{lineno}{}", if explicit { "" } else { "" }) });
+            model.agents.push(AgentEntry { phrase, code: code.to_string(), placement, plural: !explicit, origin: format!("{file}:{lineno}") });
         }
     }
 }

@@ -179,7 +179,11 @@ enum Format {
 enum Queued {
     File(PathBuf, Format),
     /// A stream whose format is sniffed from its first non-blank byte (stdin).
-    Stream { label: String, id: String, reader: Box<dyn Read + Send> },
+    Stream {
+        label: String,
+        id: String,
+        reader: Box<dyn Read + Send>,
+    },
     Error(IngestError),
 }
 
@@ -208,7 +212,9 @@ impl ArticleReader {
                 reader: Box::new(io::stdin()),
             }),
             Input::Path(path) => match fs::metadata(&path) {
-                Err(e) => self.queue.push_back(Queued::Error(error(&path.display().to_string(), None, ErrorReason::Io(e)))),
+                Err(e) => {
+                    self.queue.push_back(Queued::Error(error(&path.display().to_string(), None, ErrorReason::Io(e))))
+                }
                 Ok(meta) if meta.is_dir() => {
                     let mut found = Vec::new();
                     walk(&path, &mut HashSet::new(), &mut found);
@@ -217,9 +223,11 @@ impl ArticleReader {
                         match entry {
                             Found::File(format) => self.queue.push_back(Queued::File(path, format)),
                             Found::Skipped => self.skipped.push(path),
-                            Found::Error(e) => {
-                                self.queue.push_back(Queued::Error(error(&path.display().to_string(), None, ErrorReason::Io(e))))
-                            }
+                            Found::Error(e) => self.queue.push_back(Queued::Error(error(
+                                &path.display().to_string(),
+                                None,
+                                ErrorReason::Io(e),
+                            ))),
                         }
                     }
                 }
@@ -447,7 +455,9 @@ fn parse_record(line: &str, default_id: &str, options: &IngestOptions) -> Result
     let fields = &options.fields;
     let body = match record.get(&fields.text) {
         Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        None | Some(Value::Null) | Some(Value::String(_)) => return Err(ErrorReason::MissingText { field: fields.text.clone() }),
+        None | Some(Value::Null) | Some(Value::String(_)) => {
+            return Err(ErrorReason::MissingText { field: fields.text.clone() })
+        }
         Some(_) => return Err(invalid(&fields.text, "expected a string")),
     };
     // Ids are often numbers in exported feeds; their decimal form is as good an id as any.
@@ -461,7 +471,9 @@ fn parse_record(line: &str, default_id: &str, options: &IngestOptions) -> Result
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.trim().is_empty() => None,
         Some(Value::String(s)) => Some(parse_date(s).ok_or_else(|| bad_date(&fields.published, s))?),
-        Some(Value::Number(n)) => Some(parse_date(&n.to_string()).ok_or_else(|| bad_date(&fields.published, &n.to_string()))?),
+        Some(Value::Number(n)) => {
+            Some(parse_date(&n.to_string()).ok_or_else(|| bad_date(&fields.published, &n.to_string()))?)
+        }
         Some(_) => return Err(invalid(&fields.published, "expected a date string")),
     };
     Ok(Article {

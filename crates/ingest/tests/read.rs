@@ -111,11 +111,8 @@ fn jsonl_good_and_bad_lines() {
     let a2 = items[1].as_ref().unwrap();
     assert_eq!((a2.id.as_str(), a2.published), ("feed:2", Some(date("2024-01-03"))));
 
-    let errors: Vec<(usize, String)> = items
-        .iter()
-        .filter_map(|r| r.as_ref().err())
-        .map(|e| (e.line.unwrap(), e.to_string()))
-        .collect();
+    let errors: Vec<(usize, String)> =
+        items.iter().filter_map(|r| r.as_ref().err()).map(|e| (e.line.unwrap(), e.to_string())).collect();
     let shown = file.display().to_string();
     assert_eq!(errors[0].0, 4);
     assert!(errors[0].1.starts_with(&format!("{shown}:4: invalid JSON: ")), "{}", errors[0].1);
@@ -160,7 +157,10 @@ fn custom_field_names() {
 fn folder_is_read_recursively_in_path_order() {
     let dir = TempDir::new("folder");
     dir.write("b.txt", "Second file.");
-    dir.write("a/z.jsonl", "{\"id\": \"az1\", \"text\": \"Nested one.\"}\n{\"id\": \"az2\", \"text\": \"Nested two.\"}\n");
+    dir.write(
+        "a/z.jsonl",
+        "{\"id\": \"az1\", \"text\": \"Nested one.\"}\n{\"id\": \"az2\", \"text\": \"Nested two.\"}\n",
+    );
     dir.write("a/m", "No extension.");
     dir.write("c/deep/d.text", "Deep.");
     dir.write("c/notes.md", "Skipped: markdown.");
@@ -235,7 +235,11 @@ fn input_from_arg() {
 
 #[test]
 fn error_display_format() {
-    let err = IngestError { file: "data/feed.jsonl".into(), line: Some(17), reason: ErrorReason::InvalidJson("expected value at line 1 column 1".into()) };
+    let err = IngestError {
+        file: "data/feed.jsonl".into(),
+        line: Some(17),
+        reason: ErrorReason::InvalidJson("expected value at line 1 column 1".into()),
+    };
     assert_eq!(err.to_string(), "data/feed.jsonl:17: invalid JSON: expected value at line 1 column 1");
 }
 
@@ -247,7 +251,9 @@ fn dates() {
     assert_eq!(parse_date("2024-03-05T23:30:00.123-05:00"), Some(date("2024-03-05")));
     assert_eq!(parse_date("2024-03-05T10:00:00"), Some(date("2024-03-05")));
     assert_eq!(parse_date(" 2024-03-05 "), Some(date("2024-03-05")));
-    for bad in ["2024-02-30", "2024-3-5", "05/03/2024", "2024-03-05Tgarbage", "20241305", "yesterday", "", "2024-03-05é"] {
+    for bad in
+        ["2024-02-30", "2024-3-5", "05/03/2024", "2024-03-05Tgarbage", "20241305", "yesterday", "", "2024-03-05é"]
+    {
         assert_eq!(parse_date(bad), None, "{bad}");
     }
 }

@@ -172,9 +172,7 @@ fn hard_segments(chars: &[(usize, char)], first: usize) -> Vec<(usize, usize)> {
             let next_lower = next_line.iter().find(|c| !c.1.is_whitespace()).is_some_and(|c| c.1.is_lowercase());
             let this_line = &chars[lines[k].0..lines[k].1];
             let soft = next_lower
-                || (wrapped
-                    && lens[k - i] * 10 >= widest * 6
-                    && !(k == i && looks_like_headline(this_line)));
+                || (wrapped && lens[k - i] * 10 >= widest * 6 && !(k == i && looks_like_headline(this_line)));
             if !soft {
                 segments.push((seg_start, lines[k].1));
                 seg_start = lines[k + 1].0;
@@ -270,7 +268,14 @@ enum Terminal {
 
 /// Whether the terminal punctuation after `word` ends the sentence; the next text starts at char
 /// `k` (whitespace) and the segment ends at `e`.
-fn ends_sentence(terminal: Terminal, word: &str, at_sentence_start: bool, chars: &[(usize, char)], k: usize, e: usize) -> bool {
+fn ends_sentence(
+    terminal: Terminal,
+    word: &str,
+    at_sentence_start: bool,
+    chars: &[(usize, char)],
+    k: usize,
+    e: usize,
+) -> bool {
     let next = next_words(chars, k, e, 5);
     let Some(first) = next.first() else { return true };
     let opens_with_quote = first.starts_with(is_opener);
@@ -311,14 +316,18 @@ enum WordClass {
     Ordinary,
 }
 
+#[rustfmt::skip]
 const NEVER_ENDS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "messrs", "mmes", "mme", "mlle", "dr", "drs", "prof", "gen", "gens", "lt", "col", "maj",
     "capt", "cmdr", "cdr", "adm", "sgt", "cpl", "pvt", "brig", "gov", "govs", "sen", "sens", "rep", "reps", "rev",
     "hon", "amb", "pres", "supt", "insp", "det", "msgr", "fr", "atty", "sec", "st", "ste", "mt", "ft", "vs", "v",
     "e.g", "i.e", "cf", "viz", "approx",
 ];
+#[rustfmt::skip]
 const BEFORE_NUMBER: &[&str] = &["no", "nos", "art", "arts", "fig", "figs", "vol", "vols", "p", "pp", "ch", "para", "ca", "est", "rs", "tel"];
+#[rustfmt::skip]
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+#[rustfmt::skip]
 const MAY_END: &[&str] = &[
     "inc", "corp", "co", "cos", "ltd", "plc", "llc", "bros", "jr", "sr", "dept", "govt", "univ", "assn", "ave",
     "blvd", "rd", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -357,6 +366,7 @@ fn is_initial(word: &str) -> bool {
 
 /// Words that typically open a sentence in news text; after an abbreviation that may end a
 /// sentence, one of these tips the decision towards a split.
+#[rustfmt::skip]
 const SENTENCE_OPENERS: &[&str] = &[
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
     "Her", "Their", "Our", "My", "Your", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "Meanwhile",
@@ -368,6 +378,7 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Today", "Tomorrow", "Separately", "Elsewhere",
 ];
 /// Titles that cannot continue an acronym (`U.S. Gen. X` and `U.S. Sen. X` are common, `U.S. Mr.` is not).
+#[rustfmt::skip]
 const TITLES_OPENING: &[&str] = &["Mr", "Mrs", "Ms", "Mx"];
 
 fn is_sentence_opener(word: &str) -> bool {
@@ -380,6 +391,7 @@ fn is_sentence_opener(word: &str) -> bool {
     SENTENCE_OPENERS.contains(&run) || TITLES_OPENING.contains(&run)
 }
 
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
     "said", "says", "say", "asked", "asks", "added", "adds", "told", "tells", "replied", "replies", "cried",
     "shouted", "shouts", "yelled", "wrote", "writes", "declared", "declares", "insisted", "insists", "warned",

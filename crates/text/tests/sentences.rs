@@ -120,7 +120,15 @@ fn numbered_list_items() {
 #[test]
 fn paragraphs_and_headlines() {
     let text = "Orcs Attack Gondor Border Town\nOrc raiders attacked Osgiliath on Monday. Ten died.\n\nThe king vowed revenge.";
-    assert_eq!(split(text), ["Orcs Attack Gondor Border Town", "Orc raiders attacked Osgiliath on Monday.", "Ten died.", "The king vowed revenge."]);
+    assert_eq!(
+        split(text),
+        [
+            "Orcs Attack Gondor Border Town",
+            "Orc raiders attacked Osgiliath on Monday.",
+            "Ten died.",
+            "The king vowed revenge."
+        ]
+    );
 
     let text = "Dear readers,\nWe regret the error in yesterday's report.";
     assert_eq!(split(text), ["Dear readers,", "We regret the error in yesterday's report."]);
@@ -260,4 +268,38 @@ fn doc_uses_the_splitter() {
     let s = &doc.sentences[1];
     assert_eq!(&doc.article.body[s.start..s.end], "They talked.");
     assert_eq!(s.index, 1);
+}
+
+#[test]
+fn more_abbreviation_endings() {
+    roundtrip(&["The envoys met in Washington, D.C.", "The next round is in Edoras."]);
+    roundtrip(&["The speech was given by Malcolm X.", "He spoke for an hour."]);
+    roundtrip(&["He answered \"no.\"", "Then he left the hall."]);
+    roundtrip(&["The pact was signed in 2019 (the second attempt).", "It held."]);
+    roundtrip(&["Talks resumed on Wed.", "In Edoras, nobody expected a deal."]);
+    roundtrip(&["The meeting is at 10 a.m.", "Asked why, the spokesman declined to comment."]);
+}
+
+/// Pseudo-random text from a nasty alphabet: ranges must stay valid, ordered, trimmed and
+/// non-empty whatever comes in.
+#[test]
+fn ranges_are_well_formed_on_noise() {
+    let alphabet: Vec<char> = "aZ .!?…\"'“”‘’()-—\n\r\t U.S. Mr. É€ 1.5 \n\n".chars().collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 80) {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+        }
+        let ranges = split_sentences(&text);
+        let mut last = 0;
+        for &(a, b) in &ranges {
+            assert!(last <= a && a < b && b <= text.len(), "{text:?} -> {ranges:?}");
+            let s = &text[a..b];
+            assert_eq!(s, s.trim(), "{text:?}");
+            last = b;
+        }
+        let _ = Article { body: text.clone(), ..Default::default() }.dateline();
+    }
 }
