@@ -100,10 +100,22 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
 
     let mut events = Vec::new();
     let mut subjects: Vec<Option<usize>> = vec![None; a.verbs.len()];
+    let mut coded = vec![false; a.verbs.len()];
     for vi in 0..a.verbs.len() {
         let subject = find_subject(&a, vi, &subjects, memory);
         subjects[vi] = subject.as_ref().and_then(|s| s.group);
-        code_verb(dicts, &a, vi, subject, opts, &mut events, trace.as_deref_mut());
+        // "urged Y to attack", "vowed to wage war", "agreed to send troops": the infinitive is
+        // the content of the governing event (an appeal, a threat, an agreement), not a
+        // separate event that happened.
+        if let Some(k) = governing_verb(&a, vi) {
+            if coded[k] {
+                if let Some(t) = trace.as_deref_mut() {
+                    let _ = writeln!(t, "  \"{}\": complement of \"{}\", not coded on its own", phrase_text(sentence, a.verbs[vi].start, a.verbs[vi].end), phrase_text(sentence, a.verbs[k].start, a.verbs[k].end));
+                }
+                continue;
+            }
+        }
+        coded[vi] = code_verb(dicts, &a, vi, subject, opts, &mut events, trace.as_deref_mut());
     }
 
     // Remember for later sentences: full names' surnames, and the last subjects.
@@ -128,6 +140,19 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
         }
     }
     SentenceCoding { events, discard: None }
+}
+
+/// For an infinitive ("to attack"), the verb that governs it: the nearest verb before it in
+/// the same clause.
+fn governing_verb(a: &Analysis, vi: usize) -> Option<usize> {
+    let v = &a.verbs[vi];
+    if v.start == 0 || a.norm(v.start - 1) != "TO" {
+        return None;
+    }
+    let k = (0..vi).rev().find(|&k| a.verbs[k].end <= v.start)?;
+    let between = a.verbs[k].end..v.start;
+    let blocked = between.clone().any(|i| is_hard_boundary(a.norm(i)) || is_subordinator(a.norm(i)) || a.norm(i) == ",");
+    (!blocked && between.len() <= 10).then_some(k)
 }
 
 /// A subject: a group of the sentence, or a unit recalled from an earlier sentence.
@@ -393,6 +418,8 @@ struct PatternMatch {
     /// subject of the clause around it.
     target_before: bool,
     leftmost: usize,
+    /// Tokens before the verb that the pattern spelled out (a negation there is the pattern's).
+    consumed: Vec<usize>,
 }
 
 /// Try one pattern at the verb.
@@ -455,12 +482,18 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                 }
                 m.compound = true;
             }
-            Elem::Word(w) => pos = seek_back(pos, left, adjacent, |i| (a.ids[i] == w).then_some(i))?,
+            Elem::Word(w) => {
+                pos = seek_back(pos, left, adjacent, |i| (a.ids[i] == w).then_some(i))?;
+                m.consumed.push(pos);
+            }
             Elem::Synset(s) => {
+                let end = pos;
                 pos = seek_back(pos, left, adjacent, |i| {
                     // a synset member ending at i
                     (left..=i).rev().find(|&st| dicts.synset_at(s, &a.ids[st..=i]) == Some(i + 1 - st))
-                })?
+                })?;
+                let member_end = (pos..end).find(|&i| dicts.synset_at(s, &a.ids[pos..=i]) == Some(i + 1 - pos)).unwrap_or(pos);
+                m.consumed.extend(pos..=member_end);
             }
             Elem::Target | Elem::Source => {
                 let mut found = None;
@@ -509,7 +542,8 @@ fn seek_back(pos: usize, limit: usize, adjacent: bool, mut hit: impl FnMut(usize
 }
 
 /// Choose the code and actors for one verb and push its events.
-fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subject>, opts: &Options, events: &mut Vec<Event>, mut trace: Option<&mut String>) {
+/// Returns whether the verb carried an event code (whatever its actors).
+fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subject>, opts: &Options, events: &mut Vec<Event>, mut trace: Option<&mut String>) -> bool {
     let v = &a.verbs[vi];
     let subject_group = subject.as_ref().map(|s| s.resolve(a).clone());
     // Best pattern across the blocks this form belongs to.
@@ -561,7 +595,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         let _ = writeln!(t, "  \"{}\": code {}{} by {}", phrase_text(a.sentence, v.start, v.end), code.primary, code.reverse.as_deref().map(|r| format!(":{r}")).unwrap_or_default(), if rule.is_empty() { "-" } else { &rule });
     }
     if code.is_null() {
-        return;
+        return false;
     }
 
     let passive = is_passive(a, v);
@@ -587,7 +621,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
     if target.is_none() {
         target = causer(a, v, source.as_ref());
     }
-    let aux = modality(a, v, source.as_ref());
+    let aux = modality(a, v, source.as_ref(), &m.consumed);
     if let Some(t) = trace.as_deref_mut() {
         let show = |g: &Option<Group>| g.as_ref().map_or("-".to_string(), |g| g.units.iter().map(|u| u.code.as_str()).collect::<Vec<_>>().join("+"));
         let _ = writeln!(t, "    source {} target {}{}{}", show(&source), show(&target), if passive { " (passive)" } else { "" }, if aux.is_empty() { String::new() } else { format!(" aux {aux:?}") });
@@ -629,13 +663,13 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
                 }
             }
         }
-        return;
+        return true;
     }
     if sources.is_empty() {
         for t in &targets {
             push(None, Some(t), &code.primary);
         }
-        return;
+        return true;
     }
     for s in &sources {
         if targets.is_empty() {
@@ -648,6 +682,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
             }
         }
     }
+    true
 }
 
 /// The event noun governed by a light verb, within its verb phrase.
@@ -678,13 +713,16 @@ fn causer(a: &Analysis, v: &VerbCand, source: Option<&Group>) -> Option<Group> {
 }
 
 /// Negation, future and hypothetical marks from the words between subject and verb.
-fn modality(a: &Analysis, v: &VerbCand, source: Option<&Group>) -> Vec<Aux> {
+fn modality(a: &Analysis, v: &VerbCand, source: Option<&Group>, consumed: &[usize]) -> Vec<Aux> {
     let left = left_limit(a, v.start);
     let from = source.filter(|g| g.end <= v.start && g.end >= left).map_or_else(|| v.start.saturating_sub(6).max(left), |g| g.end);
     let mut aux = Vec::new();
     let speech_before = (0..from).any(|i| matches!(a.norm(i), "SAID" | "SAYS" | "SAY" | "SAYING" | "ADDED" | "ANNOUNCED" | "TOLD" | "STATED"));
     for i in from..v.start {
         let w = a.norm(i);
+        if consumed.contains(&i) {
+            continue;
+        }
         if is_negator(w) || is_negating_verb(w) {
             if !aux.contains(&Aux::Negation) {
                 aux.push(Aux::Negation);

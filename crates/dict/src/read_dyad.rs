@@ -158,10 +158,26 @@ pub fn parse_pattern(text: &str) -> Result<(Vec<PatternElem>, Vec<PatternElem>),
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut seen_verb = false;
-    for item in text.split_whitespace() {
-        let item = item.trim_matches(|c| matches!(c, '{' | '}' | '(' | ')'));
+    // PETRARCH-2 `{NEW &TIETYPES RELATIONS}` is a noun phrase: its words are adjacent.
+    let mut in_phrase = false;
+    for raw_item in text.split_whitespace() {
+        let opens = raw_item.starts_with('{');
+        let closes = raw_item.ends_with('}');
+        let item = raw_item.trim_matches(|c| matches!(c, '{' | '}' | '(' | ')'));
         if item.is_empty() {
             continue;
+        }
+        if in_phrase && !opens {
+            let target = if seen_verb { &mut after } else { &mut before };
+            if !matches!(target.last(), None | Some(PatternElem::Adjacent)) {
+                target.push(PatternElem::Adjacent);
+            }
+        }
+        if opens {
+            in_phrase = true;
+        }
+        if closes {
+            in_phrase = false;
         }
         let parts: Vec<&str> = item.split('_').collect();
         for (k, part) in parts.iter().enumerate() {

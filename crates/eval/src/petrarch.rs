@@ -904,8 +904,12 @@ pub fn code_record(dicts: &Dictionaries, record: &Record, opts: &Options) -> Vec
         published: Some(record.date),
         ..Article::default()
     });
+    // PETRARCH's expectations are events that happened (or are announced); dyad marks a negated
+    // event rather than asserting it, so negated events are not compared. A negation that a
+    // dictionary pattern spells out ("WILL NOT *") is part of that pattern's code, not marked.
     code_doc(dicts, &doc, opts)
         .into_iter()
+        .filter(|e| !e.aux.contains(&dyad_coder::Aux::Negation))
         .map(|e| Triple {
             source: e.source.map_or_else(|| NULL_ACTOR.to_string(), |a| a.code),
             target: e.target.map_or_else(|| NULL_ACTOR.to_string(), |a| a.code),
