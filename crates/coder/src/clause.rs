@@ -430,10 +430,18 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
     // After the verb, left to right.
     let mut pos = v.end;
     let mut adjacent = false;
+    let mut same_phrase = false;
     for e in &p.after {
+        // Within a noun phrase only modifiers may stand between two pattern words.
+        let right = if same_phrase { phrase_end(a, pos, right) } else { right };
+        same_phrase = false;
         match *e {
             Elem::Adjacent => {
                 adjacent = true;
+                continue;
+            }
+            Elem::SamePhrase => {
+                same_phrase = true;
                 continue;
             }
             Elem::Compound => {
@@ -446,7 +454,7 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                 })?;
                 m.target = found;
             }
-            Elem::Word(w) => pos = seek(pos, right, adjacent, |i| (a.ids[i] == w).then_some(1))?,
+            Elem::Word(w, pl) => pos = seek(pos, right, adjacent, |i| (a.ids[i] == w || a.ids[i] == pl).then_some(1))?,
             Elem::Synset(s) => pos = seek(pos, right, adjacent, |i| dicts.synset_at(s, &a.ids[i..right]))?,
             Elem::Target | Elem::Source => {
                 let mut found = None;
@@ -472,7 +480,7 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
     let mut adjacent = false;
     for e in p.before.iter().rev() {
         match *e {
-            Elem::Adjacent => {
+            Elem::Adjacent | Elem::SamePhrase => {
                 adjacent = true;
                 continue;
             }
@@ -482,8 +490,8 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                 }
                 m.compound = true;
             }
-            Elem::Word(w) => {
-                pos = seek_back(pos, left, adjacent, |i| (a.ids[i] == w).then_some(i))?;
+            Elem::Word(w, pl) => {
+                pos = seek_back(pos, left, adjacent, |i| (a.ids[i] == w || a.ids[i] == pl).then_some(i))?;
                 m.consumed.push(pos);
             }
             Elem::Synset(s) => {
@@ -523,6 +531,17 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
     }
     m.leftmost = pos;
     Some(m)
+}
+
+/// Where the noun phrase continuing at `pos` ends: at the first preposition, verb,
+/// punctuation or clause word.
+fn phrase_end(a: &Analysis, pos: usize, limit: usize) -> usize {
+    (pos..limit)
+        .find(|&i| {
+            let w = a.norm(i);
+            !a.tokens()[i].is_word() || is_preposition(w) || is_aux(w) || is_coordinator(w) || is_subordinator(w) || w == "THAT" || a.verb_at(i).is_some() && !a.verbs[a.verb_at(i).unwrap()].light
+        })
+        .map_or(limit, |i| i + 1)
 }
 
 /// Find the first position in `pos..limit` where `hit` matches (only `pos` itself when

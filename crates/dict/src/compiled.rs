@@ -53,7 +53,11 @@ pub struct AgentInfo {
 /// A compiled pattern element (word ids instead of strings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Elem {
-    Word(u32),
+    /// A word, and its regular plural ("effort" also matches "efforts").
+    Word(u32, u32),
+    /// The previous and next elements belong to one noun phrase: only modifiers may come
+    /// between them (PETRARCH-2 `{NEW &TIETYPES RELATIONS}`).
+    SamePhrase,
     Adjacent,
     Synset(u32),
     Source,
@@ -251,7 +255,12 @@ impl Dictionaries {
                 .iter()
                 .map(|e| {
                     Ok(match e {
-                        PatternElem::Word(w) => Elem::Word(d.intern(w)),
+                        PatternElem::Word(w) => {
+                            let id = d.intern(w);
+                            let pl = if p.plurals { noun_plural(w).map_or(id, |pl| d.intern(&pl)) } else { id };
+                            Elem::Word(id, pl)
+                        }
+                        PatternElem::SamePhrase => Elem::SamePhrase,
                         PatternElem::Adjacent => Elem::Adjacent,
                         PatternElem::Synset(s) => Elem::Synset(*synsets.get(s).ok_or_else(|| format!("pattern `{}` uses unknown synset &{s}", p.text))? as u32),
                         PatternElem::Source => Elem::Source,

@@ -86,6 +86,8 @@ pub enum PatternElem {
     Word(String),
     /// Link marker: the previous and next element must be adjacent.
     Adjacent,
+    /// Link marker: the previous and next element are in the same noun phrase.
+    SamePhrase,
     Synset(String),
     Source,
     Target,
@@ -103,6 +105,9 @@ pub struct Pattern {
     /// Elements after the verb, in sentence order.
     pub after: Vec<PatternElem>,
     pub code: EventCode,
+    /// Pattern words also match their plural (dyad and PETRARCH-2 files; PETRARCH-1 and
+    /// TABARI match words exactly).
+    pub plurals: bool,
     /// The pattern as written, for `rule` and `explain`.
     pub text: String,
     pub origin: String,
@@ -111,7 +116,7 @@ pub struct Pattern {
 impl Pattern {
     /// How specific the pattern is: words and actor slots count.
     pub fn weight(&self) -> usize {
-        self.before.iter().chain(&self.after).filter(|e| !matches!(e, PatternElem::Adjacent)).count()
+        self.before.iter().chain(&self.after).filter(|e| !matches!(e, PatternElem::Adjacent | PatternElem::SamePhrase)).count()
     }
 }
 

@@ -169,8 +169,8 @@ pub fn parse_pattern(text: &str) -> Result<(Vec<PatternElem>, Vec<PatternElem>),
         }
         if in_phrase && !opens {
             let target = if seen_verb { &mut after } else { &mut before };
-            if !matches!(target.last(), None | Some(PatternElem::Adjacent)) {
-                target.push(PatternElem::Adjacent);
+            if !matches!(target.last(), None | Some(PatternElem::Adjacent | PatternElem::SamePhrase)) {
+                target.push(PatternElem::SamePhrase);
             }
         }
         if opens {
@@ -299,7 +299,7 @@ pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Dia
                 continue;
             };
             match parse_pattern(pat) {
-                Ok((before, after)) => block.patterns.push(Pattern { before, after, code, text: pat.trim().to_string(), origin }),
+                Ok((before, after)) => block.patterns.push(Pattern { before, after, code, plurals: true, text: pat.trim().to_string(), origin }),
                 Err(e) => diags.push(Diagnostic::new(file, lineno, e)),
             }
             continue;

@@ -226,6 +226,8 @@ fn parse_verb_form(s: &str) -> Option<VerbForm> {
 }
 
 pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Diagnostic>) {
+    // PETRARCH-2 files mark phrases with `{}` and `()`, and match nouns in either number.
+    let petrarch2 = text.lines().any(|l| l.trim_start().starts_with('-') && (l.contains('{') || l.contains('(')) && l.contains('['));
     let mut block: Option<VerbBlock> = None;
     let mut synset: Option<(String, Vec<Vec<String>>)> = None;
     for (i, raw) in text.lines().enumerate() {
@@ -293,7 +295,7 @@ pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Dia
                 continue;
             };
             match parse_pattern(pat) {
-                Ok((before, after)) => b.patterns.push(Pattern { before, after, code, text: pat.trim().to_string(), origin }),
+                Ok((before, after)) => b.patterns.push(Pattern { before, after, code, plurals: petrarch2, text: pat.trim().to_string(), origin }),
                 Err(e) => diags.push(Diagnostic::new(file, lineno, format!("{e}; skipped"))),
             }
             continue;
