@@ -253,6 +253,8 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             // auxiliaries, adverbs and time expressions sit between subject and verb
         } else if w == "'S" || w == "'" {
             // "Eriador's death toll has risen": the possessor stands for the noun phrase.
+        } else if possessed_phrase(a, i) {
+            // inside "Eriador's death and injury toll": the possessor ahead stands for it
         } else if is_determiner(w) || is_coordinator(w) {
             unknown += 1;
         } else if infinitive && unknown < 3 {
@@ -262,13 +264,11 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             if unknown > 3 {
                 return None;
             }
-            // An unknown head noun ("crowds trashed") is the subject unless a possessor follows.
-            // "Eriador's death and injury toll has risen": the possessor stands for the phrase.
-            let possessed = (1..=4).any(|d| i >= d && matches!(a.norm(i - d), "'S" | "'") && (i - d + 1..i).all(|k| is_content_word(a.norm(k)) || a.norm(k) == "AND"));
             // "the official news agency WFNA said": a compound noun whose modifier is an actor.
             let modifier_of_group = !is_preposition(w)
                 && (1..=3).any(|d| i >= d && a.group_of[i - d].is_some() && (i - d + 1..i).all(|k| is_content_word(a.norm(k))));
-            if !possessed && !modifier_of_group {
+            // An unknown head noun ("crowds trashed") is the subject: no actor.
+            if !modifier_of_group {
                 return None;
             }
         }
@@ -297,6 +297,17 @@ fn governing_preposition(a: &Analysis, start: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether token `i` is inside a noun phrase owned by a possessor actor: "Eriador's death and
+/// injury toll" (up to four words after the `'s`).
+fn possessed_phrase(a: &Analysis, i: usize) -> bool {
+    (1..=4).any(|d| {
+        i >= d + 1
+            && matches!(a.norm(i - d), "'S" | "'")
+            && a.group_of[i - d - 1].is_some()
+            && (i - d + 1..=i).all(|k| is_content_word(a.norm(k)) || a.norm(k) == "AND")
+    })
 }
 
 fn is_content_word(w: &str) -> bool {

@@ -141,7 +141,7 @@ pub fn is_causative(w: &str) -> bool {
 pub fn is_irregular_participle(w: &str) -> bool {
     matches!(
         w,
-        "SHOT" | "HIT" | "KILLED" | "STRUCK" | "HELD" | "TAKEN" | "GIVEN" | "SEEN" | "KNOWN" | "MADE" | "SENT" | "BROKEN" | "BEATEN" | "CAUGHT" | "SOLD" | "BOUGHT"
+        "SHOT" | "HIT" | "BEGUN" | "DONE" | "GONE" | "COME" | "BECOME" | "RUN" | "DRAWN" | "GROWN" | "SHOWN" | "FLOWN" | "SWORN" | "KILLED" | "STRUCK" | "HELD" | "TAKEN" | "GIVEN" | "SEEN" | "KNOWN" | "MADE" | "SENT" | "BROKEN" | "BEATEN" | "CAUGHT" | "SOLD" | "BOUGHT"
             | "BROUGHT" | "FOUGHT" | "TOLD" | "LED" | "MET" | "PAID" | "FREED" | "DRIVEN" | "THROWN" | "BLOWN" | "WOUNDED" | "SLAIN" | "HURT" | "SEIZED" | "SPOKEN"
             | "WRITTEN" | "CHOSEN" | "FORGIVEN" | "HIDDEN" | "BITTEN" | "STOLEN" | "SHAKEN" | "WITHDRAWN" | "OVERTHROWN" | "UNDERTAKEN" | "LEFT" | "BEEN" | "BUILT" | "KEPT" | "LOST" | "WON" | "PUT" | "SET" | "CUT" | "SPENT" | "SOUGHT"
     )

@@ -114,10 +114,15 @@ pub fn find_groups(pieces: &[Piece], text: &str, tokens: &[Token]) -> Vec<Group>
         let mut j = k + 1;
         while j < pieces.len() {
             let gap = end..pieces[j].start;
+            // "Ithilen's awful and evil minister": lower-case adjectives joined by "and" stay
+            // inside one noun phrase; "Russia and China" stays a compound.
+            let lower_word = |g: usize| g >= end && g < pieces[j].start && tokens[g].is_word() && !is_capitalised(text, &tokens[g]) && !is_function_word(norm(g));
             let joinable = gap.clone().all(|g| {
                 let w = norm(g);
                 w == "'S" || w == "'" || is_np_modifier(w) || (is_capitalised(text, &tokens[g]) && !is_determiner(w) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
-            }) && gap.len() <= 3;
+                    || w == "AND" && g > 0 && lower_word(g - 1) && lower_word(g + 1)
+                    || lower_word(g) && gap.clone().any(|k| norm(k) == "'S") && (g + 1..pieces[j].start).all(|k| norm(k) != "AND" || lower_word(k + 1))
+            }) && gap.len() <= 4;
             if !joinable {
                 break;
             }

@@ -57,5 +57,5 @@ fn governs_verb(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], i: usize) -
     }
     let Some(t) = tokens.get(k) else { return false };
     let w = t.norm.as_str();
-    dicts.verb_at(&ids[k..]).is_some() || w.ends_with("ED") || w.ends_with("ING") || w.ends_with("EN") || is_irregular_participle(w) || w == "ABOUT" || w == "TO"
+    dicts.verb_at(&ids[k..]).is_some() || is_light_verb(w) || w.ends_with("ED") || w.ends_with("ING") || w.ends_with("EN") || is_irregular_participle(w) || w == "ABOUT" || w == "TO"
 }
