@@ -160,9 +160,15 @@ fn governing_verb(a: &Analysis, vi: usize) -> Option<usize> {
 struct Subject {
     group: Option<usize>,
     recalled: Option<Group>,
+    /// Where the subject stands in the sentence (the pronoun's position when recalled).
+    at: usize,
 }
 
 impl Subject {
+    fn of(a: &Analysis, g: usize) -> Subject {
+        Subject { group: Some(g), recalled: None, at: a.groups[g].start }
+    }
+
     fn resolve<'a>(&'a self, a: &'a Analysis) -> &'a Group {
         match (&self.group, &self.recalled) {
             (Some(g), _) => &a.groups[*g],
@@ -189,7 +195,7 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
     }
     if k > 0 && matches!(a.norm(k - 1), "AND" | "OR" | "BUT") && vi > 0 {
         if let Some(g) = subjects[vi - 1] {
-            return Some(Subject { group: Some(g), recalled: None });
+            return Some(Subject::of(a, g));
         }
     }
     while j >= 0 {
@@ -202,7 +208,7 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
                 j = p as isize - 1;
                 continue;
             }
-            return Some(Subject { group: Some(gi), recalled: None });
+            return Some(Subject::of(a, gi));
         }
         if let Some(pv) = a.verb_at(i) {
             // VP coordination: "condemned ... and promised" shares the subject.
@@ -211,7 +217,7 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             if coordinated || infinitive {
                 for k in (0..vi).rev() {
                     if a.verbs[k].start <= i {
-                        return subjects[k].map(|g| Subject { group: Some(g), recalled: None });
+                        return subjects[k].map(|g| Subject::of(a, g));
                     }
                 }
             }
@@ -231,7 +237,7 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             // Relative clause: "the woman who shot" → the noun before "who".
             if matches!(w, "WHO" | "WHICH" | "THAT") && i > 0 {
                 if let Some(gi) = a.group_of[i - 1] {
-                    return Some(Subject { group: Some(gi), recalled: None });
+                    return Some(Subject::of(a, gi));
                 }
             }
             return None;
@@ -327,7 +333,7 @@ fn recall(a: &Analysis, p: Pronoun, at: usize, memory: &DocMemory) -> Option<Sub
             Pronoun::Person => !g.is_compound() && g.units[0].code.len() > 3,
         };
         if fits {
-            return Some(Subject { group: Some(gi), recalled: None });
+            return Some(Subject { group: Some(gi), recalled: None, at });
         }
     }
     let g = match p {
@@ -335,7 +341,7 @@ fn recall(a: &Analysis, p: Pronoun, at: usize, memory: &DocMemory) -> Option<Sub
         Pronoun::It => memory.last_it.clone().map(unit_group),
         Pronoun::Person => memory.last_person.clone().map(unit_group),
     }?;
-    Some(Subject { group: None, recalled: Some(g) })
+    Some(Subject { group: None, recalled: Some(g), at })
 }
 
 fn unit_group(u: Unit) -> Group {
@@ -434,25 +440,38 @@ struct PatternMatch {
 }
 
 /// Try one pattern at the verb.
-fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledPattern, subject: Option<&Group>) -> Option<PatternMatch> {
+fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledPattern, subject: Option<&Group>, subject_at: Option<usize>) -> Option<PatternMatch> {
     let mut m = PatternMatch::default();
     let right = right_limit(a, v.end);
-    let left = left_limit(a, v.start);
+    let mut left = left_limit(a, v.start);
+    if p.scoped {
+        // Modern patterns look back no further than the verb's subject.
+        if let Some(at) = subject_at.filter(|&at| at < v.start) {
+            left = left.max(at);
+        }
+    }
     // After the verb, left to right.
     let mut pos = v.end;
     let mut adjacent = false;
-    let mut same_phrase = false;
+    let mut link: Option<Elem> = None;
+    // Modern patterns stay in the verb's clause: not across "that", a subordinate clause or a
+    // comma ("allowed that Mordor isn't the neatest place" is not "allowed the neatest place").
+    let right = if p.scoped { clause_end(a, v.end, right) } else { right };
     for e in &p.after {
-        // Within a noun phrase only modifiers may stand between two pattern words.
-        let right = if same_phrase { phrase_end(a, pos, right) } else { right };
-        same_phrase = false;
+        // Within a noun phrase only modifiers (or, in a prepositional phrase, determiners) may
+        // stand between two pattern words.
+        let right = match link.take() {
+            Some(Elem::SamePhrase) => phrase_end(a, pos, right, false),
+            Some(Elem::SameTightPhrase) => phrase_end(a, pos, right, true),
+            _ => right,
+        };
         match *e {
             Elem::Adjacent => {
                 adjacent = true;
                 continue;
             }
-            Elem::SamePhrase => {
-                same_phrase = true;
+            Elem::SamePhrase | Elem::SameTightPhrase => {
+                link = Some(*e);
                 continue;
             }
             Elem::Compound => {
@@ -491,7 +510,7 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
     let mut adjacent = false;
     for e in p.before.iter().rev() {
         match *e {
-            Elem::Adjacent | Elem::SamePhrase => {
+            Elem::Adjacent | Elem::SamePhrase | Elem::SameTightPhrase => {
                 adjacent = true;
                 continue;
             }
@@ -546,13 +565,20 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
 
 /// Where the noun phrase continuing at `pos` ends: at the first preposition, verb,
 /// punctuation or clause word.
-fn phrase_end(a: &Analysis, pos: usize, limit: usize) -> usize {
+fn phrase_end(a: &Analysis, pos: usize, limit: usize, tight: bool) -> usize {
     (pos..limit)
         .find(|&i| {
             let w = a.norm(i);
-            !a.tokens()[i].is_word() || is_preposition(w) || is_aux(w) || is_coordinator(w) || is_subordinator(w) || w == "THAT" || a.verb_at(i).is_some() && !a.verbs[a.verb_at(i).unwrap()].light
+            let t = &a.tokens()[i];
+            let modifier_ok = if tight { is_determiner(w) || t.kind == dyad_text::TokenKind::Number } else { t.is_word() && !is_preposition(w) && !is_aux(w) && !is_coordinator(w) && !is_subordinator(w) && w != "THAT" && a.verb_at(i).is_none_or(|v| a.verbs[v].light) };
+            !modifier_ok
         })
         .map_or(limit, |i| i + 1)
+}
+
+/// The end of the verb's own clause, for scoped patterns.
+fn clause_end(a: &Analysis, from: usize, limit: usize) -> usize {
+    (from..limit).find(|&i| matches!(a.norm(i), "THAT" | "," | "WHETHER") || is_subordinator(a.norm(i))).unwrap_or(limit)
 }
 
 /// Find the first position in `pos..limit` where `hit` matches (only `pos` itself when
@@ -576,6 +602,7 @@ fn seek_back(pos: usize, limit: usize, adjacent: bool, mut hit: impl FnMut(usize
 fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subject>, opts: &Options, events: &mut Vec<Event>, mut trace: Option<&mut String>) -> bool {
     let v = &a.verbs[vi];
     let subject_group = subject.as_ref().map(|s| s.resolve(a).clone());
+    let subject_at = subject.as_ref().map(|s| s.at);
     // Best pattern across the blocks this form belongs to.
     let mut best: Option<(&CompiledPattern, PatternMatch)> = None;
     for h in &v.hits {
@@ -586,7 +613,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
             if !is_event_code(&p.code.primary) && p.code.primary != "---" {
                 continue; // PETRARCH's `+++`/`###` markers: not codes
             }
-            if let Some(m) = match_pattern(dicts, a, v, p, subject_group.as_ref()) {
+            if let Some(m) = match_pattern(dicts, a, v, p, subject_group.as_ref(), subject_at) {
                 best = Some((p, m));
                 break;
             }
@@ -613,7 +640,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
             m = PatternMatch::default();
             if let Some((p, pm)) = b.patterns.iter().find_map(|p| {
                 let nv = VerbCand { start: ns, end: ne, hits: vec![], light: false };
-                match_pattern(dicts, a, &nv, p, subject_group.as_ref()).map(|pm| (p, pm))
+                match_pattern(dicts, a, &nv, p, subject_group.as_ref(), subject_at).map(|pm| (p, pm))
             }) {
                 code = p.code.clone();
                 rule = format!("{} + noun {} {} [{}]", a.norm(v.start), b.name, p.text, p.origin);

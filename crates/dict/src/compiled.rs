@@ -58,6 +58,8 @@ pub enum Elem {
     /// The previous and next elements belong to one noun phrase: only modifiers may come
     /// between them (PETRARCH-2 `{NEW &TIETYPES RELATIONS}`).
     SamePhrase,
+    /// Same prepositional phrase: only determiners between (`(OVER EFFORTS)`).
+    SameTightPhrase,
     Adjacent,
     Synset(u32),
     Source,
@@ -68,6 +70,8 @@ pub enum Elem {
 
 #[derive(Debug, Clone)]
 pub struct CompiledPattern {
+    /// Matching stays inside the verb's clause (see [`crate::model::Pattern::plurals`]).
+    pub scoped: bool,
     pub before: Vec<Elem>,
     pub after: Vec<Elem>,
     pub code: EventCode,
@@ -261,6 +265,7 @@ impl Dictionaries {
                             Elem::Word(id, pl)
                         }
                         PatternElem::SamePhrase => Elem::SamePhrase,
+                        PatternElem::SameTightPhrase => Elem::SameTightPhrase,
                         PatternElem::Adjacent => Elem::Adjacent,
                         PatternElem::Synset(s) => Elem::Synset(*synsets.get(s).ok_or_else(|| format!("pattern `{}` uses unknown synset &{s}", p.text))? as u32),
                         PatternElem::Source => Elem::Source,
@@ -273,7 +278,7 @@ impl Dictionaries {
         };
         let before = conv(&p.before, self)?;
         let after = conv(&p.after, self)?;
-        Ok(CompiledPattern { weight: p.weight(), before, after, code: p.code.clone(), text: p.text.clone(), origin: p.origin.clone() })
+        Ok(CompiledPattern { scoped: p.plurals, weight: p.weight(), before, after, code: p.code.clone(), text: p.text.clone(), origin: p.origin.clone() })
     }
 
     /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it).

@@ -88,6 +88,8 @@ pub enum PatternElem {
     Adjacent,
     /// Link marker: the previous and next element are in the same noun phrase.
     SamePhrase,
+    /// Link marker: the same prepositional phrase, only determiners between.
+    SameTightPhrase,
     Synset(String),
     Source,
     Target,
@@ -105,8 +107,9 @@ pub struct Pattern {
     /// Elements after the verb, in sentence order.
     pub after: Vec<PatternElem>,
     pub code: EventCode,
-    /// Pattern words also match their plural (dyad and PETRARCH-2 files; PETRARCH-1 and
-    /// TABARI match words exactly).
+    /// Modern pattern semantics (dyad and PETRARCH-2 files): words also match their plural,
+    /// and matching stays inside the verb's own clause. PETRARCH-1 and TABARI patterns match
+    /// words exactly, anywhere in the sentence.
     pub plurals: bool,
     /// The pattern as written, for `rule` and `explain`.
     pub text: String,
@@ -116,7 +119,7 @@ pub struct Pattern {
 impl Pattern {
     /// How specific the pattern is: words and actor slots count.
     pub fn weight(&self) -> usize {
-        self.before.iter().chain(&self.after).filter(|e| !matches!(e, PatternElem::Adjacent | PatternElem::SamePhrase)).count()
+        self.before.iter().chain(&self.after).filter(|e| !matches!(e, PatternElem::Adjacent | PatternElem::SamePhrase | PatternElem::SameTightPhrase)).count()
     }
 }
 

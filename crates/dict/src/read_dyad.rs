@@ -158,26 +158,31 @@ pub fn parse_pattern(text: &str) -> Result<(Vec<PatternElem>, Vec<PatternElem>),
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut seen_verb = false;
-    // PETRARCH-2 `{NEW &TIETYPES RELATIONS}` is a noun phrase: its words are adjacent.
-    let mut in_phrase = false;
+    // PETRARCH-2 `{NEW &TIETYPES RELATIONS}` is a noun phrase (modifiers may come between its
+    // words); `(OVER EFFORTS)` a prepositional phrase (only determiners may come between).
+    let mut in_phrase: Option<PatternElem> = None;
     for raw_item in text.split_whitespace() {
-        let opens = raw_item.starts_with('{');
-        let closes = raw_item.ends_with('}');
+        let opens = match raw_item.chars().next() {
+            Some('{') => Some(PatternElem::SamePhrase),
+            Some('(') => Some(PatternElem::SameTightPhrase),
+            _ => None,
+        };
+        let closes = raw_item.ends_with('}') || raw_item.ends_with(')');
         let item = raw_item.trim_matches(|c| matches!(c, '{' | '}' | '(' | ')'));
         if item.is_empty() {
             continue;
         }
-        if in_phrase && !opens {
+        if let (Some(link), None) = (&in_phrase, &opens) {
             let target = if seen_verb { &mut after } else { &mut before };
-            if !matches!(target.last(), None | Some(PatternElem::Adjacent | PatternElem::SamePhrase)) {
-                target.push(PatternElem::SamePhrase);
+            if !matches!(target.last(), None | Some(PatternElem::Adjacent | PatternElem::SamePhrase | PatternElem::SameTightPhrase)) {
+                target.push(link.clone());
             }
         }
-        if opens {
-            in_phrase = true;
+        if opens.is_some() {
+            in_phrase = opens;
         }
         if closes {
-            in_phrase = false;
+            in_phrase = None;
         }
         let parts: Vec<&str> = item.split('_').collect();
         for (k, part) in parts.iter().enumerate() {
