@@ -122,15 +122,25 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     for g in &a.groups {
         for u in &g.units {
             if u.end - u.start >= 2 && u.code.len() > 3 && is_capitalised(&sentence.text, &tokens[u.end - 1]) {
-                let surname = tokens[u.end - 1].norm.clone();
-                if surname.len() > 2 && !memory.surnames.iter().any(|(s, _)| *s == surname) {
-                    memory.surnames.push((surname, u.code.clone()));
+                // The family name comes last in "Sergei Lavrov" and first in "Wang Yi".
+                let mut names = vec![u.end - 1];
+                if u.end - u.start == 2 {
+                    names.push(u.start);
+                }
+                for k in names {
+                    let name = tokens[k].norm.clone();
+                    if name.len() > 2 && is_capitalised(&sentence.text, &tokens[k]) && !memory.surnames.iter().any(|(s, _)| *s == name) {
+                        memory.surnames.push((name, u.code.clone()));
+                    }
                 }
             }
         }
     }
-    if let Some(gi) = subjects.iter().flatten().next() {
-        let g = &a.groups[*gi];
+    // What "it"/"they"/"he" will refer to next: this sentence's first subject, or the actor the
+    // sentence opens with.
+    let opening = a.groups.first().filter(|g| g.start <= 2 && governing_preposition(&a, g.start).is_none()).map(|_| 0usize);
+    if let Some(gi) = subjects.iter().flatten().next().copied().or(opening) {
+        let g = &a.groups[gi];
         if g.is_compound() {
             memory.last_they = Some(g.clone());
         } else if g.units[0].code.len() > 3 {
@@ -186,7 +196,8 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
     let mut unknown = 0;
     // An infinitive ("is about to restore", "vowed to wage") takes the subject of the verb
     // chain that governs it, past catenative words the dictionaries don't know.
-    let infinitive = v.start > 0 && a.norm(v.start - 1) == "TO";
+    // A gerund after a preposition works the same: "stopped short of sending arms".
+    let infinitive = v.start > 0 && (a.norm(v.start - 1) == "TO" || a.norm(v.start).ends_with("ING") && is_preposition(a.norm(v.start - 1)));
     // "condemned ... and promised aid": a verb right after a conjunction shares the subject of
     // the verb before it.
     let mut k = v.start;

@@ -26,7 +26,9 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
         }
         let prev = if i > 0 { norm(i - 1) } else { "" };
         // "an attack", "their meeting", "of talks": a noun, not a verb. "to" + base form stays a verb.
-        let nounish = forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S");
+        // A gerund after a preposition is still a verb: "stopped short of sending arms".
+        let gerund = norm(i).ends_with("ING") && matches!(prev, "OF" | "FOR" | "BY" | "WITHOUT" | "AFTER" | "BEFORE" | "FROM" | "ON" | "IN");
+        let nounish = !gerund && (forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S"));
         // "has appealed", "is about to", "did not clash": auxiliaries are not events themselves.
         if is_aux(norm(i)) && governs_verb(dicts, ids, tokens, i) {
             i += 1;
