@@ -1,5 +1,7 @@
+use crate::boilerplate::merge_ranges;
 use crate::sentences::find_dateline;
-use crate::{split_sentences, tokenize, Date, Token};
+use crate::{find_boilerplate_with, split_sentences, tokenize, BoilerplateSet, Date, Token};
+use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 /// One news article as it enters the pipeline.
@@ -38,21 +40,68 @@ pub struct Sentence {
 #[derive(Debug, Clone)]
 pub struct Doc {
     pub article: Article,
+    /// Sentences of the kept text, indexed 0..n in order; offsets point into the original body.
     pub sentences: Vec<Sentence>,
+    /// Byte ranges of the body dropped as publisher boilerplate (see [`crate::boilerplate`]),
+    /// sorted and disjoint. No sentence covers any of it.
+    pub dropped: Vec<Range<usize>>,
 }
 
 impl Doc {
-    /// Split and tokenise an article.
+    /// Split and tokenise an article, leaving out publisher boilerplate ([`crate::find_boilerplate`]).
     pub fn new(article: Article) -> Doc {
-        let sentences = split_sentences(&article.body)
+        Doc::with_boilerplate(article, &BoilerplateSet::default())
+    }
+
+    /// [`Doc::new`], also leaving out the paragraphs of `known` (e.g. ones that recur across a
+    /// source's articles).
+    pub fn with_boilerplate(article: Article, known: &BoilerplateSet) -> Doc {
+        let dropped = find_boilerplate_with(&article.body, known);
+        Doc::with_dropped(article, dropped)
+    }
+
+    /// Split and tokenise an article, leaving out exactly the byte ranges `dropped` of its body
+    /// (any order, may overlap; an empty list keeps everything). A sentence that overlaps a
+    /// dropped range keeps only its text outside it.
+    pub fn with_dropped(article: Article, dropped: impl IntoIterator<Item = Range<usize>>) -> Doc {
+        let body = &article.body;
+        let dropped = merge_ranges(body, dropped.into_iter().map(|r| r.start.min(body.len())..r.end.min(body.len())));
+        let mut pieces = Vec::new();
+        for (start, end) in split_sentences(body) {
+            let mut at = start;
+            for r in dropped.iter().filter(|r| r.start < end && r.end > start) {
+                keep_piece(body, at, r.start.max(start), &mut pieces);
+                at = at.max(r.end);
+            }
+            keep_piece(body, at, end, &mut pieces);
+        }
+        let sentences = pieces
             .into_iter()
             .enumerate()
             .map(|(index, (start, end))| {
-                let text = article.body[start..end].to_string();
+                let text = body[start..end].to_string();
                 let tokens = tokenize(&text);
                 Sentence { index, start, end, text, tokens }
             })
             .collect();
-        Doc { article, sentences }
+        Doc { article, sentences, dropped }
+    }
+
+    /// How many bytes of the body were dropped as boilerplate.
+    pub fn dropped_len(&self) -> usize {
+        self.dropped.iter().map(|r| r.len()).sum()
+    }
+}
+
+/// Keep `start..end` of `body` as a sentence, trimmed, when it has a letter or digit.
+fn keep_piece(body: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    if start >= end {
+        return;
+    }
+    let s = &body[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if t.chars().any(char::is_alphanumeric) {
+        out.push((start + lead, start + lead + t.len()));
     }
 }

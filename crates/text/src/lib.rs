@@ -5,10 +5,12 @@
 //! because the JSON output promises Python-style (Unicode code point) spans.
 
 mod article;
+pub mod boilerplate;
 mod sentences;
 mod token;
 
 pub use article::{Article, Doc, Sentence};
+pub use boilerplate::{find_boilerplate, find_boilerplate_with, BoilerplateSet};
 pub use sentences::split_sentences;
 pub use token::{tokenize, Token, TokenKind};
 
