@@ -88,10 +88,16 @@ impl Builder {
 }
 
 fn read_into(kind: Kind, name: &str, text: &str, model: &mut model::Model, diags: &mut Vec<Diagnostic>) {
+    let first_new = diags.len();
+    read_format(kind, name, text, model, diags);
+    diags[first_new..].sort_by_key(|d| d.line);
+}
+
+fn read_format(kind: Kind, name: &str, text: &str, model: &mut model::Model, diags: &mut Vec<Diagnostic>) {
     match read_dyad::header_kind(text) {
         Some(k) if k != kind => {
             diags.push(Diagnostic::new(name, 1, format!("file is a {k:?} dictionary, given as {kind:?}; read as {k:?}")));
-            read_into(k, name, text, model, diags);
+            read_format(k, name, text, model, diags);
         }
         Some(_) => match kind {
             Kind::Actors => read_dyad::read_actors(text, name, model, diags),

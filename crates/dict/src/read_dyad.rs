@@ -46,17 +46,27 @@ fn valid_code(code: &str) -> bool {
     !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'/')
 }
 
-pub fn read_actors(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Diagnostic>) {
-    for (i, raw) in text.lines().enumerate() {
+/// The `HEAD : list` lines of a file, with 1-based line numbers; a line without `:` is
+/// reported with `expected` and skipped.
+fn head_list_lines<'a>(text: &'a str, file: &'a str, expected: &'a str, diags: &'a mut Vec<Diagnostic>) -> impl Iterator<Item = (usize, &'a str, &'a str)> + 'a {
+    text.lines().enumerate().filter_map(move |(i, raw)| {
         let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
+        if line.is_empty() || line.starts_with("#%") {
+            return None;
         }
-        let lineno = i + 1;
-        let Some((head, list)) = line.split_once(':') else {
-            diags.push(Diagnostic::new(file, lineno, "expected `CODE [DATES] : names`"));
-            continue;
-        };
+        match line.split_once(':') {
+            Some((head, list)) => Some((i + 1, head.trim(), list)),
+            None => {
+                diags.push(Diagnostic::new(file, i + 1, expected));
+                None
+            }
+        }
+    })
+}
+
+pub fn read_actors(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    for (lineno, head, list) in head_list_lines(text, file, "expected `CODE [DATES] : names`", &mut problems) {
         let mut head_parts = head.split_whitespace();
         let code = head_parts.next().unwrap_or("");
         if !valid_code(code) {
@@ -85,20 +95,12 @@ pub fn read_actors(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Di
             });
         }
     }
+    diags.extend(problems);
 }
 
 pub fn read_agents(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Diagnostic>) {
-    for (i, raw) in text.lines().enumerate() {
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
-        }
-        let lineno = i + 1;
-        let Some((head, list)) = line.split_once(':') else {
-            diags.push(Diagnostic::new(file, lineno, "expected `~CODE : names` or `CODE~ : names`"));
-            continue;
-        };
-        let head = head.trim();
+    let mut problems = Vec::new();
+    for (lineno, head, list) in head_list_lines(text, file, "expected `~CODE : names` or `CODE~ : names`", &mut problems) {
         let (code, placement) = if let Some(c) = head.strip_prefix('~') {
             (c, AgentPlacement::Suffix)
         } else if let Some(c) = head.strip_suffix('~') {
@@ -126,35 +128,30 @@ pub fn read_agents(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Di
             }
         }
     }
+    diags.extend(problems);
 }
 
 pub fn read_discards(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Diagnostic>) {
-    for (i, raw) in text.lines().enumerate() {
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
-        }
-        let (scope, list) = match line.split_once(':') {
-            Some((s, l)) => (s.trim(), l),
-            None => {
-                diags.push(Diagnostic::new(file, i + 1, "expected `sentence : phrases` or `article : phrases`"));
-                continue;
-            }
-        };
+    let mut problems = Vec::new();
+    for (lineno, scope, list) in head_list_lines(text, file, "expected `sentence : phrases` or `article : phrases`", &mut problems) {
         let target = match scope {
             "sentence" => &mut model.discards.sentence,
             "article" => &mut model.discards.article,
             _ => {
-                diags.push(Diagnostic::new(file, i + 1, format!("unknown discard scope `{scope}`")));
+                diags.push(Diagnostic::new(file, lineno, format!("unknown discard scope `{scope}`")));
                 continue;
             }
         };
         target.extend(names(list).map(phrase_norms).filter(|p| !p.is_empty()));
     }
+    diags.extend(problems);
 }
 
 /// Parse a pattern written with the shared element syntax (also used by the PETRARCH reader).
-pub fn parse_pattern(text: &str) -> Result<(Vec<PatternElem>, Vec<PatternElem>), String> {
+/// `underscores`: PETRARCH's `_` joins words (`FAILED_TO_*`, `&NEGATVAUXVRB_WANT`); in dyad's
+/// format `_` belongs to the name (`&HUMAN_AID`) and adjacency is written `word_word` only
+/// between plain words.
+pub fn parse_pattern(text: &str, underscores: bool) -> Result<(Vec<PatternElem>, Vec<PatternElem>), String> {
     let mut before = Vec::new();
     let mut after = Vec::new();
     let mut seen_verb = false;
@@ -184,7 +181,7 @@ pub fn parse_pattern(text: &str) -> Result<(Vec<PatternElem>, Vec<PatternElem>),
         if closes {
             in_phrase = None;
         }
-        let parts: Vec<&str> = item.split('_').collect();
+        let parts: Vec<&str> = if !underscores && item.starts_with('&') { vec![item] } else { item.split('_').collect() };
         for (k, part) in parts.iter().enumerate() {
             let trailing_marker = part.is_empty();
             if trailing_marker {
@@ -303,7 +300,7 @@ pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Dia
                 diags.push(Diagnostic::new(file, lineno, format!("bad event code `{}`", code_s.trim())));
                 continue;
             };
-            match parse_pattern(pat) {
+            match parse_pattern(pat, false) {
                 Ok((before, after)) => block.patterns.push(Pattern { before, after, code, plurals: true, text: pat.trim().to_string(), origin }),
                 Err(e) => diags.push(Diagnostic::new(file, lineno, e)),
             }

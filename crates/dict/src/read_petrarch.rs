@@ -294,7 +294,7 @@ pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Dia
                 diags.push(Diagnostic::new(file, lineno, "pattern without a `[CODE]`; skipped"));
                 continue;
             };
-            match parse_pattern(pat) {
+            match parse_pattern(pat, true) {
                 Ok((before, after)) => b.patterns.push(Pattern { before, after, code, plurals: petrarch2, text: pat.trim().to_string(), origin }),
                 Err(e) => diags.push(Diagnostic::new(file, lineno, format!("{e}; skipped"))),
             }
