@@ -1,11 +1,15 @@
 //! Building the dictionaries from the built-in set and `--verbs/--actors/...` replacements.
 
+use crate::human::plural;
 use crate::DictArgs;
-use dyad_dict::{Builder, Dictionaries, Kind};
+use dyad_dict::{Builder, Diagnostic, Dictionaries, Kind};
+
+/// How many dictionary warnings to show before the count; `dyad dict check` lists them all.
+const WARNINGS_SHOWN: usize = 5;
 
 /// Built-in dictionaries, with each kind given on the command line replacing the built-in one.
-/// Warnings go to stderr with file and line; an unreadable file is an error.
-pub fn load(args: &DictArgs) -> Result<Dictionaries, String> {
+/// An unreadable file is an error. Warnings are returned so the caller decides what to show.
+pub fn build(args: &DictArgs) -> Result<(Dictionaries, Vec<Diagnostic>), String> {
     let mut b = Builder::new();
     let mut add = |kind: Kind, files: Vec<&std::path::PathBuf>| -> Result<(), String> {
         if files.is_empty() {
@@ -20,12 +24,29 @@ pub fn load(args: &DictArgs) -> Result<Dictionaries, String> {
     add(Kind::Actors, args.actors.iter().collect())?;
     add(Kind::Agents, args.agents.iter().collect())?;
     add(Kind::Discards, args.discards.iter().collect())?;
-    let (dicts, diags) = b.build();
-    for d in diags.iter().take(20) {
-        eprintln!("warning: {d}");
-    }
-    if diags.len() > 20 {
-        eprintln!("warning: ... and {} more dictionary warnings (see `dyad dict check`)", diags.len() - 20);
+    Ok(b.build())
+}
+
+/// [`build`], printing the number of warnings and the first few to stderr unless `quiet`.
+pub fn load(args: &DictArgs, quiet: bool) -> Result<Dictionaries, String> {
+    let (dicts, diags) = build(args)?;
+    if !quiet {
+        print_warnings(&diags);
     }
     Ok(dicts)
+}
+
+fn print_warnings(diags: &[Diagnostic]) {
+    if diags.is_empty() {
+        return;
+    }
+    for d in diags.iter().take(WARNINGS_SHOWN) {
+        eprintln!("warning: {d}");
+    }
+    let more = if diags.len() > WARNINGS_SHOWN { format!(", first {WARNINGS_SHOWN} shown above") } else { String::new() };
+    eprintln!(
+        "dyad: {} dictionary warning{}{more} (`dyad dict check FILE` or `dyad dict stats --verbose` lists them)",
+        diags.len(),
+        plural(diags.len())
+    );
 }

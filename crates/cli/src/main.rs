@@ -4,8 +4,15 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod bench;
+mod bench_corpus;
+mod code;
+mod dict_cmd;
 mod dicts;
 mod explain;
+mod human;
+mod pipeline;
+mod record;
 
 #[derive(Parser)]
 #[command(name = "dyad", version, about = "News in, political events out: CAMEO/PLOVER event coding with sentence-level provenance")]
@@ -32,6 +39,8 @@ pub struct DictArgs {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Code articles into events: one JSON object per event per line (JSONL), in input order.
+    Code(code::CodeArgs),
     /// Show, for a person, how one sentence is coded: tokens, actors, verbs, patterns, events.
     Explain {
         sentence: String,
@@ -41,6 +50,13 @@ enum Command {
         #[command(flatten)]
         dicts: DictArgs,
     },
+    /// Check dictionary files, or count what the dictionaries hold.
+    Dict {
+        #[command(subcommand)]
+        command: dict_cmd::DictCommand,
+    },
+    /// Measure coding speed on a JSONL file or a generated corpus.
+    Bench(bench::BenchArgs),
     /// Run an evaluation suite.
     Eval {
         #[command(subcommand)]
@@ -77,13 +93,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs a command. `Err` is a usage or dictionary-file error (exit 2); commands return their
+/// own exit code otherwise.
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
+        Command::Code(args) => code::run(args),
         Command::Explain { sentence, published, dicts } => {
-            let d = dicts::load(&dicts)?;
+            let d = dicts::load(&dicts, false)?;
             print!("{}", explain::explain(&d, &sentence, published));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Dict { command } => dict_cmd::run(command),
+        Command::Bench(args) => bench::run(args),
         Command::Eval { suite: EvalSuite::Petrarch { file, json, verbose, include_only } } => {
             let opts = dyad_eval::RunOptions { include_only, ..Default::default() };
             let report = dyad_eval::run_petrarch(&file, &opts).map_err(|e| e.to_string())?;
