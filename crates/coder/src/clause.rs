@@ -2,7 +2,7 @@
 //! most specific dictionary pattern, mark modality, and emit events.
 
 use crate::lexicon::*;
-use crate::mentions::{find_groups, find_pieces, is_capitalised, Group, Unit};
+use crate::mentions::{find_groups, find_pieces, is_capitalised, Group, PieceKind, Unit};
 use crate::verbs::{find_verbs, VerbCand};
 use crate::{ActorRef, Aux, Discard, Event, Options, SentenceCoding};
 use dyad_dict::{CompiledPattern, Dictionaries, Elem, EventCode};
@@ -74,7 +74,8 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     }
 
     let pieces = find_pieces(dicts, &ids, &sentence.text, tokens, date, &memory.surnames);
-    let groups = find_groups(&pieces, &sentence.text, tokens);
+    let event_noun_at = |i: usize| i < ids.len() && dicts.noun_at(&ids[i..]).is_some() && dicts.verb_at(&ids[i..]).is_none();
+    let groups = find_groups(&pieces, &sentence.text, tokens, &event_noun_at);
     let mut group_of = vec![None; tokens.len()];
     for (gi, g) in groups.iter().enumerate() {
         for slot in &mut group_of[g.start..g.end] {
@@ -118,21 +119,18 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
         coded[vi] = code_verb(dicts, &a, vi, subject, opts, &mut events, trace.as_deref_mut());
     }
 
-    // Remember for later sentences: full names' surnames, and the last subjects.
-    for g in &a.groups {
-        for u in &g.units {
-            if u.end - u.start >= 2 && u.code.len() > 3 && is_capitalised(&sentence.text, &tokens[u.end - 1]) {
-                // The family name comes last in "Sergei Lavrov" and first in "Wang Yi".
-                let mut names = vec![u.end - 1];
-                if u.end - u.start == 2 {
-                    names.push(u.start);
-                }
-                for k in names {
-                    let name = tokens[k].norm.clone();
-                    if name.len() > 2 && is_capitalised(&sentence.text, &tokens[k]) && !memory.surnames.iter().any(|(s, _)| *s == name) {
-                        memory.surnames.push((name, u.code.clone()));
-                    }
-                }
+    // Remember for later sentences the names of people named in full: the family name comes
+    // last in "Sergei Lavrov" and first in "Wang Yi"; either may stand alone later.
+    for p in pieces.iter().filter(|p| matches!(p.kind, PieceKind::Actor { specific: true, .. })) {
+        let Some(unit) = a.group_of[p.start].and_then(|g| a.groups[g].units.iter().find(|u| u.start <= p.start && p.end <= u.end)) else { continue };
+        let mut names = vec![p.end - 1];
+        if p.end - p.start == 2 {
+            names.push(p.start);
+        }
+        for k in names {
+            let name = &tokens[k].norm;
+            if name.len() > 2 && is_capitalised(&sentence.text, &tokens[k]) && !memory.surnames.iter().any(|(s, _)| s == name) {
+                memory.surnames.push((name.clone(), unit.code.clone()));
             }
         }
     }

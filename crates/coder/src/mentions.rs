@@ -102,7 +102,8 @@ fn is_np_modifier(w: &str) -> bool {
 }
 
 /// Group pieces into units and units into compounds.
-pub fn find_groups(pieces: &[Piece], text: &str, tokens: &[Token]) -> Vec<Group> {
+/// `event_noun_at(i)`: whether an event noun (not also a verb) starts at token `i`.
+pub fn find_groups(pieces: &[Piece], text: &str, tokens: &[Token], event_noun_at: &dyn Fn(usize) -> bool) -> Vec<Group> {
     let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
     // 1. Units: runs of pieces joined by nothing, `'s`, modifiers, or capitalised names.
     let mut raw: Vec<(usize, usize, Vec<&Piece>)> = Vec::new();
@@ -142,7 +143,9 @@ pub fn find_groups(pieces: &[Piece], text: &str, tokens: &[Token]) -> Vec<Group>
     }
 
     // 2. Compose codes; attach "agent of/in/from ACTOR(S)" post-modifiers.
-    let units: Vec<Unit> = raw.iter().map(|(s, e, m)| compose(*s, *e, m)).collect();
+    // An agent word used as a modifier of an event noun ("military cooperation", "police
+    // presence") is not an actor.
+    let units: Vec<Unit> = raw.iter().map(|(s, e, m)| compose(*s, *e, m)).filter(|u| u.has_actor || !event_noun_at(u.end)).collect();
 
     // 3. Compounds: units separated by `,` `and` `or` `nor` (with optional determiners).
     let mut groups: Vec<Group> = Vec::new();

@@ -114,7 +114,13 @@ pub fn read_agents(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Di
             continue;
         }
         for item in names(list) {
-            let (name, plurals) = split_braces(item);
+            let (name, mut plurals) = split_braces(item);
+            // "member of parliament {members of parliament}": a phrase's plural is one form;
+            // a single word may list several ("{spokesmen spokespeople}").
+            if name.split_whitespace().count() > 1 && plurals.len() > 1 {
+                let whole = item[item.find('{').map_or(0, |a| a + 1)..item.rfind('}').unwrap_or(item.len())].trim();
+                plurals = vec![whole];
+            }
             let origin = format!("{file}:{lineno}");
             let plural = plurals.is_empty();
             let mut push = |p: Vec<String>| {
