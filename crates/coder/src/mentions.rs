@@ -57,13 +57,16 @@ pub fn find_pieces(dicts: &Dictionaries, ids: &[u32], text: &str, tokens: &[Toke
     let mut out = Vec::new();
     let mut i = 0;
     while i < ids.len() {
-        let actor = dicts.actor_at(&ids[i..]);
+        let actor = dicts.actor_at(&ids[i..]).and_then(|(n, info)| info.code_for(date).map(|c| (n, c.to_string(), info)));
         let agent = dicts.agent_at(&ids[i..]);
-        let alen = actor.map_or(0, |a| a.0);
+        let alen = actor.as_ref().map_or(0, |a| a.0);
         let glen = agent.map_or(0, |a| a.0);
-        if alen > 0 && alen >= glen {
-            let (n, info) = actor.expect("alen > 0");
-            let code = info.code_for(date).to_string();
+        // After an actor ("Russia's security council", "Chinese Foreign Ministry") a name that
+        // is both an actor and an agent is read as the agent.
+        let after_actor = out.last().is_some_and(|p: &Piece| matches!(p.kind, PieceKind::Actor { .. }) && (p.end == i || p.end + 1 == i && tokens[p.end].norm == "'S"));
+        let prefer_actor = alen > glen || alen == glen && !after_actor;
+        if alen > 0 && prefer_actor {
+            let (n, code, info) = actor.expect("alen > 0");
             let specific = code.len() > 3 && n >= 2;
             out.push(Piece { start: i, end: i + n, kind: PieceKind::Actor { code, specific }, origin: info.origin.clone() });
             i += n;

@@ -28,7 +28,17 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
         // "an attack", "their meeting", "of talks": a noun, not a verb. "to" + base form stays a verb.
         // A gerund after a preposition is still a verb: "stopped short of sending arms".
         let gerund = norm(i).ends_with("ING") && matches!(prev, "OF" | "FOR" | "BY" | "WITHOUT" | "AFTER" | "BEFORE" | "FROM" | "ON" | "IN");
-        let nounish = !gerund && (forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S"));
+        // "joint sea and air patrols": a bare form coordinated with a noun is a noun too.
+        let coordinated_noun = matches!(prev, "AND" | "OR")
+            && i >= 2
+            && tokens[i - 2].is_word()
+            && !in_mention[i - 2]
+            && !is_aux(&tokens[i - 2].norm)
+            && !is_skippable_adverb(&tokens[i - 2].norm)
+            && dicts.verb_at(&ids[i - 2..]).is_none()
+            && !is_light_verb(&tokens[i - 2].norm)
+            && !["ED", "ING", "S"].iter().any(|s| norm(i).ends_with(s));
+        let nounish = !gerund && (coordinated_noun || forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S"));
         // "has appealed", "is about to", "did not clash": auxiliaries are not events themselves.
         if is_aux(norm(i)) && governs_verb(dicts, ids, tokens, i) {
             i += 1;

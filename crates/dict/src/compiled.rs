@@ -20,26 +20,22 @@ pub struct ActorInfo {
 
 impl ActorInfo {
     /// The code for an article published on `date`: a dated code covering the date, else an
-    /// undated one, else the dated code nearest in time (dictionaries have gaps between offices).
-    pub fn code_for(&self, date: Option<Date>) -> &str {
+    /// undated one. A name known only for certain dates (a surname that is unambiguous only
+    /// while its bearer is in office) names nobody outside them. Without a date, the undated
+    /// code, else the latest dated one.
+    pub fn code_for(&self, date: Option<Date>) -> Option<&str> {
         if let Some(d) = date {
             if let Some(c) = self.codes.iter().find(|c| c.is_dated() && c.covers(d)) {
-                return &c.code;
+                return Some(&c.code);
             }
         }
         if let Some(c) = self.codes.iter().find(|c| !c.is_dated()) {
-            return &c.code;
+            return Some(&c.code);
         }
-        let Some(d) = date else { return &self.codes[0].code };
-        let distance = |c: &DatedCode| -> i64 {
-            let days = |a: Date, b: Date| (a - b).get_days().abs() as i64;
-            match (c.from, c.to) {
-                (Some(f), _) if d < f => days(f, d),
-                (_, Some(t)) if d > t => days(d, t),
-                _ => 0,
-            }
-        };
-        &self.codes.iter().min_by_key(|c| distance(c)).expect("actors have codes").code
+        match date {
+            Some(_) => None,
+            None => self.codes.iter().max_by_key(|c| c.from).map(|c| c.code.as_str()),
+        }
     }
 }
 
