@@ -28,6 +28,8 @@ struct Analysis<'a> {
     /// Group index of each token, if inside one.
     group_of: Vec<Option<usize>>,
     verbs: Vec<VerbCand>,
+    /// The sentence's vocabulary ids, for rejecting patterns whose words are absent.
+    present: rustc_hash::FxHashSet<u32>,
 }
 
 impl Analysis<'_> {
@@ -84,7 +86,8 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     }
     let in_mention: Vec<bool> = group_of.iter().map(Option::is_some).collect();
     let verbs = find_verbs(dicts, &ids, tokens, &in_mention);
-    let a = Analysis { sentence, ids, groups, group_of, verbs };
+    let present = ids.iter().copied().collect();
+    let a = Analysis { sentence, ids, groups, group_of, verbs, present };
 
     if let Some(t) = trace.as_deref_mut() {
         let _ = writeln!(t, "sentence: {}", sentence.text);
@@ -450,6 +453,9 @@ struct PatternMatch {
 
 /// Try one pattern at the verb.
 fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledPattern, subject: Option<&Group>, subject_at: Option<usize>) -> Option<PatternMatch> {
+    if !p.required.iter().all(|(w, pl)| a.present.contains(w) || a.present.contains(pl)) {
+        return None;
+    }
     let mut m = PatternMatch::default();
     let right = right_limit(a, v.end);
     let mut left = left_limit(a, v.start);

@@ -68,6 +68,9 @@ pub enum Elem {
 pub struct CompiledPattern {
     /// Matching stays inside the verb's clause (see [`crate::model::Pattern::plurals`]).
     pub scoped: bool,
+    /// The pattern's words (each with its plural): a sentence lacking one cannot match, which
+    /// rejects most patterns without walking the sentence.
+    pub required: Vec<(u32, u32)>,
     pub before: Vec<Elem>,
     pub after: Vec<Elem>,
     pub code: EventCode,
@@ -122,7 +125,8 @@ pub struct Dictionaries {
     noun_trie: Trie,
     noun_hits: Vec<Vec<VerbHit>>,
     blocks: Vec<CompiledBlock>,
-    synsets: Vec<Vec<Vec<u32>>>,
+    /// One trie per synonym set, so a set of hundreds of phrases costs one walk per position.
+    synsets: Vec<Trie>,
     sentence_discards: Trie,
     article_discards: Trie,
     stats: Stats,
@@ -182,8 +186,12 @@ impl Dictionaries {
         let names: FxHashMap<String, usize> = model.synsets.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
         let expanded: Vec<Vec<Vec<String>>> = (0..model.synsets.len()).map(|i| expand_synset(&model.synsets, &names, i, 0, diags)).collect();
         for members in &expanded {
-            let ids = members.iter().map(|m| d.intern_phrase(m)).collect();
-            d.synsets.push(ids);
+            let mut trie = Trie::new();
+            for m in members {
+                let ids = d.intern_phrase(m);
+                trie.insert(&ids, 0);
+            }
+            d.synsets.push(trie);
         }
         d.stats.synsets = d.synsets.len();
 
@@ -274,7 +282,8 @@ impl Dictionaries {
         };
         let before = conv(&p.before, self)?;
         let after = conv(&p.after, self)?;
-        Ok(CompiledPattern { scoped: p.plurals, weight: p.weight(), before, after, code: p.code.clone(), text: p.text.clone(), origin: p.origin.clone() })
+        let required = before.iter().chain(&after).filter_map(|e| if let Elem::Word(w, pl) = e { Some((*w, *pl)) } else { None }).collect();
+        Ok(CompiledPattern { scoped: p.plurals, required, weight: p.weight(), before, after, code: p.code.clone(), text: p.text.clone(), origin: p.origin.clone() })
     }
 
     /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it).
@@ -318,7 +327,7 @@ impl Dictionaries {
 
     /// Length of the longest member of synset `s` starting at `ids[0]`.
     pub fn synset_at(&self, s: u32, ids: &[u32]) -> Option<usize> {
-        self.synsets[s as usize].iter().filter(|m| ids.len() >= m.len() && ids[..m.len()] == m[..]).map(|m| m.len()).max()
+        self.synsets[s as usize].longest_at(ids).map(|(n, _)| n)
     }
 
     /// Position and length of a sentence-level discard phrase, if any.
