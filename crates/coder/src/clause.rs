@@ -198,7 +198,13 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
     // An infinitive ("is about to restore", "vowed to wage") takes the subject of the verb
     // chain that governs it, past catenative words the dictionaries don't know.
     // A gerund after a preposition works the same: "stopped short of sending arms".
-    let infinitive = v.start > 0 && (a.norm(v.start - 1) == "TO" || a.norm(v.start).ends_with("ING") && is_preposition(a.norm(v.start - 1)));
+    // So does a gerund coordinated with one ("short of getting involved ... or sending arms").
+    let gerund = a.norm(v.start).ends_with("ING");
+    let coordinated_gerund = gerund
+        && v.start > 0
+        && matches!(a.norm(v.start - 1), "OR" | "AND")
+        && (v.start.saturating_sub(12)..v.start.saturating_sub(1)).any(|k| is_preposition(a.norm(k)) && a.norm(k + 1).ends_with("ING"));
+    let infinitive = v.start > 0 && (a.norm(v.start - 1) == "TO" || gerund && is_preposition(a.norm(v.start - 1)) || coordinated_gerund);
     // "condemned ... and promised aid": a verb right after a conjunction shares the subject of
     // the verb before it.
     let mut k = v.start;
@@ -275,7 +281,7 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
             // inside "Eriador's death and injury toll": the possessor ahead stands for it
         } else if is_determiner(w) || is_coordinator(w) {
             unknown += 1;
-        } else if infinitive && unknown < 3 {
+        } else if infinitive && unknown < if coordinated_gerund { 10 } else { 3 } {
             unknown += 1;
         } else {
             unknown += 1;
@@ -348,11 +354,18 @@ fn recall(a: &Analysis, p: Pronoun, at: usize, memory: &DocMemory) -> Option<Sub
             return Some(Subject { group: Some(gi), recalled: None, at });
         }
     }
-    let g = match p {
+    let mut g = match p {
         Pronoun::They => memory.last_they.clone(),
         Pronoun::It => memory.last_it.clone().map(unit_group),
         Pronoun::Person => memory.last_person.clone().map(unit_group),
     }?;
+    // The antecedent is coded; the mention is the pronoun, here in this sentence.
+    for u in &mut g.units {
+        u.start = at;
+        u.end = at + 1;
+    }
+    g.start = at;
+    g.end = at + 1;
     Some(Subject { group: None, recalled: Some(g), at })
 }
 
@@ -392,13 +405,18 @@ fn left_limit(a: &Analysis, from: usize) -> usize {
 }
 
 /// The default object: the first mention after the verb within its clause.
-fn find_object(a: &Analysis, v: &VerbCand, passive: bool) -> Option<usize> {
+fn find_object(a: &Analysis, v: &VerbCand, passive: bool, described: &[std::ops::Range<usize>]) -> Option<usize> {
     let limit = right_limit(a, v.end);
     let mut i = v.end;
     while i < limit {
         let w = a.norm(i);
         if let Some(gi) = a.group_of[i] {
             let prev = if i > 0 { a.norm(i - 1) } else { "" };
+            let g = &a.groups[gi];
+            if described.iter().any(|r| r.start < g.end && g.start < r.end) {
+                i = g.end;
+                continue;
+            }
             if passive && prev == "BY" {
                 i = a.groups[gi].end;
                 continue;
@@ -449,6 +467,9 @@ struct PatternMatch {
     leftmost: usize,
     /// Tokens before the verb that the pattern spelled out (a negation there is the pattern's).
     consumed: Vec<usize>,
+    /// Tokens after the verb that the pattern's words matched: "called for closer *military
+    /// cooperation*" — a mention inside them is part of the event's description, not its target.
+    described: Vec<std::ops::Range<usize>>,
 }
 
 /// Try one pattern at the verb.
@@ -499,8 +520,16 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                 })?;
                 m.target = found;
             }
-            Elem::Word(w, pl) => pos = seek(pos, right, adjacent, |i| (a.ids[i] == w || a.ids[i] == pl).then_some(1))?,
-            Elem::Synset(s) => pos = seek(pos, right, adjacent, |i| dicts.synset_at(s, &a.ids[i..right]))?,
+            Elem::Word(w, pl) => {
+                let mut at = pos;
+                pos = seek(pos, right, adjacent, |i| (a.ids[i] == w || a.ids[i] == pl).then(|| { at = i; 1 }))?;
+                m.described.push(at..pos);
+            }
+            Elem::Synset(s) => {
+                let mut at = pos;
+                pos = seek(pos, right, adjacent, |i| dicts.synset_at(s, &a.ids[i..right]).inspect(|_| at = i))?;
+                m.described.push(at..pos);
+            }
             Elem::Target | Elem::Source => {
                 let mut found = None;
                 pos = seek(pos, right, adjacent, |i| {
@@ -686,7 +715,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         }
         if target.is_none() {
             let obj_from = VerbCand { start: event_span.0, end: event_span.1.max(v.end), hits: vec![], light: false };
-            target = find_object(a, &obj_from, passive).map(|g| a.groups[g].clone());
+            target = find_object(a, &obj_from, passive, &m.described).map(|g| a.groups[g].clone());
         }
     }
     // "X did A, causing Y to react": X is the target of Y's reaction.

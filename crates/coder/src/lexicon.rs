@@ -40,7 +40,7 @@ pub fn is_negating_verb(w: &str) -> bool {
         w,
         "REFUSE" | "REFUSED" | "REFUSES" | "REFUSING" | "DECLINE" | "DECLINED" | "DECLINES" | "DECLINING" | "FAIL" | "FAILED" | "FAILS" | "FAILING"
             | "DENY" | "DENIED" | "DENIES" | "DENYING" | "AVOID" | "AVOIDED" | "AVOIDS" | "AVOIDING" | "REFRAIN" | "REFRAINED" | "REFRAINS" | "REFRAINING"
-            | "STOPPED" | "CEASED" | "HALTED" | "RULED" | "REJECTED"
+            | "STOPPED" | "STOP" | "STOPS" | "STOPPING" | "FELL" | "FALL" | "FALLS" | "FALLING" | "CEASED" | "HALTED" | "RULED" | "REJECTED"
     )
 }
 

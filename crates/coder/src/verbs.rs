@@ -44,6 +44,11 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
             i += 1;
             continue;
         }
+        // "stopped short of sending", "fell short of": a negation of what follows, not a verb.
+        if tokens.get(i + 1).is_some_and(|t| t.norm == "SHORT") && tokens.get(i + 2).is_some_and(|t| t.norm == "OF") {
+            i += 3;
+            continue;
+        }
         let hit = dicts.verb_at(&ids[i..]);
         match hit {
             Some((n, hits)) if !nounish => {

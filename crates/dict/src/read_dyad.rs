@@ -22,12 +22,18 @@ fn names(list: &str) -> impl Iterator<Item = &str> {
     list.split(';').map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Split `name {irregular forms}` into the name and its brace list.
-fn split_braces(s: &str) -> (&str, Vec<&str>) {
+/// Split `name {irregular forms} rest` into the name (`name rest`) and its brace list: the
+/// braces follow the word they inflect ("make {made} a visit to").
+fn split_braces(s: &str) -> (String, Vec<&str>) {
     match (s.find('{'), s.rfind('}')) {
-        (Some(a), Some(b)) if a < b => (s[..a].trim(), s[a + 1..b].split_whitespace().collect()),
-        _ => (s.trim(), Vec::new()),
+        (Some(a), Some(b)) if a < b => (format!("{} {}", s[..a].trim(), s[b + 1..].trim()).trim().to_string(), s[a + 1..b].split_whitespace().collect()),
+        _ => (s.trim().to_string(), Vec::new()),
     }
+}
+
+/// The index of the word the braces follow in `name {forms} rest`.
+fn braced_word_index(s: &str) -> usize {
+    s.find('{').map_or(0, |a| s[..a].split_whitespace().count().saturating_sub(1))
 }
 
 fn parse_dates(s: &str) -> Result<(Option<crate::Date>, Option<crate::Date>), String> {
@@ -115,6 +121,7 @@ pub fn read_agents(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Di
         }
         for item in names(list) {
             let (name, mut plurals) = split_braces(item);
+            let name = name.as_str();
             // "member of parliament {members of parliament}": a phrase's plural is one form;
             // a single word may list several ("{spokesmen spokespeople}").
             if name.split_whitespace().count() > 1 && plurals.len() > 1 {
@@ -270,20 +277,22 @@ pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Dia
             let mut lemmas = Vec::new();
             for item in names(forms) {
                 let (form, irregular) = split_braces(item);
-                let phrase = phrase_norms(form);
+                let phrase = phrase_norms(&form);
                 if phrase.is_empty() {
                     continue;
                 }
-                // Irregular forms replace the head word, keeping the rest of a phrasal verb.
+                // The braces follow the inflecting word; irregular forms replace it, keeping the
+                // rest of a phrasal verb ("make {made} a visit to" → "made a visit to").
+                let head = braced_word_index(item).min(phrase.len() - 1);
                 let irregular = irregular
                     .into_iter()
                     .map(|w| {
                         let mut p = phrase.clone();
-                        p[0] = w.to_uppercase();
-                        VerbForm { phrase: p, head: 0 }
+                        p[head] = w.to_uppercase();
+                        VerbForm { phrase: p, head }
                     })
                     .collect();
-                lemmas.push(Lemma { form: VerbForm { phrase, head: 0 }, irregular, code: None });
+                lemmas.push(Lemma { form: VerbForm { phrase, head }, irregular, code: None });
             }
             if lemmas.is_empty() {
                 diags.push(Diagnostic::new(file, lineno, "verb block without forms"));
