@@ -105,13 +105,27 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     let mut events = Vec::new();
     let mut subjects: Vec<Option<usize>> = vec![None; a.verbs.len()];
     let mut coded = vec![false; a.verbs.len()];
+    // "is planning to visit", "is set to sign": a plan is coded as the planned event, marked
+    // future; the planning verb codes only when what it governs carries no code.
+    let mut deferred: Vec<Option<Option<Subject>>> = vec![None; a.verbs.len()];
     for vi in 0..a.verbs.len() {
         let subject = find_subject(&a, vi, &subjects, memory);
         subjects[vi] = subject.as_ref().and_then(|s| s.group);
+        if is_future_marker(a.norm(a.verbs[vi].start)) && (vi + 1..a.verbs.len()).any(|j| governing_verb(&a, j) == Some(vi)) {
+            deferred[vi] = Some(subject);
+            continue;
+        }
         // "urged Y to attack", "vowed to wage war", "agreed to send troops": the infinitive is
         // the content of the governing event (an appeal, a threat, an agreement), not a
         // separate event that happened.
         if let Some(k) = governing_verb(&a, vi) {
+            if let Some(governor_subject) = deferred[k].take() {
+                coded[vi] = code_verb(dicts, &a, vi, subject, opts, &mut events, trace.as_deref_mut());
+                if !coded[vi] {
+                    coded[k] = code_verb(dicts, &a, k, governor_subject, opts, &mut events, trace.as_deref_mut());
+                }
+                continue;
+            }
             if coded[k] {
                 if let Some(t) = trace.as_deref_mut() {
                     let _ = writeln!(t, "  \"{}\": complement of \"{}\", not coded on its own", phrase_text(sentence, a.verbs[vi].start, a.verbs[vi].end), phrase_text(sentence, a.verbs[k].start, a.verbs[k].end));
@@ -695,7 +709,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
     if let Some(t) = trace.as_deref_mut() {
         let _ = writeln!(t, "  \"{}\": code {}{} by {}", phrase_text(a.sentence, v.start, v.end), code.primary, code.reverse.as_deref().map(|r| format!(":{r}")).unwrap_or_default(), if rule.is_empty() { "-" } else { &rule });
     }
-    if code.is_null() {
+    if code.is_null() && code.reverse.is_none() {
         return false;
     }
 
@@ -777,7 +791,9 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
             push(Some(s), None, &code.primary);
         }
         for t in &targets {
-            push(Some(s), Some(t), &code.primary);
+            if !code.is_null() {
+                push(Some(s), Some(t), &code.primary);
+            }
             if let Some(r) = &code.reverse {
                 push(Some(t), Some(s), r);
             }
