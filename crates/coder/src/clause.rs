@@ -225,6 +225,15 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
     while k > 0 && (is_aux(a.norm(k - 1)) || is_skippable_adverb(a.norm(k - 1)) && a.norm(k - 1) != "TO") {
         k -= 1;
     }
+    // "..., while offering Moscow a lifeline": a participle of concurrent action shares the
+    // subject of the clause it hangs on. Temporal ones ("after leaving Eriador") are background
+    // and keep no subject.
+    let participle_clause = a.norm(v.start).ends_with("ING") && v.start > 0 && matches!(a.norm(v.start - 1), "WHILE" | "BY" | "THEREBY" | "WITHOUT");
+    if participle_clause {
+        if let Some(g) = (0..vi).rev().find_map(|k| subjects[k]) {
+            return Some(Subject::of(a, g));
+        }
+    }
     if k > 0 && matches!(a.norm(k - 1), "AND" | "OR" | "BUT") && vi > 0 {
         if let Some(g) = subjects[vi - 1] {
             return Some(Subject::of(a, g));
@@ -662,23 +671,23 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
     let subject_group = subject.as_ref().map(|s| s.resolve(a).clone());
     let subject_at = subject.as_ref().map(|s| s.at);
     // Best pattern across the blocks this form belongs to.
-    let mut best: Option<(&CompiledPattern, PatternMatch)> = None;
+    let mut best: Option<(&CompiledPattern, PatternMatch, u32)> = None;
     for h in &v.hits {
         for p in &dicts.block(h.block).patterns {
-            if best.as_ref().is_some_and(|(b, _)| b.weight >= p.weight) {
+            if best.as_ref().is_some_and(|(b, _, _)| b.weight >= p.weight) {
                 break;
             }
             if !is_event_code(&p.code.primary) && p.code.primary != "---" {
                 continue; // PETRARCH's `+++`/`###` markers: not codes
             }
             if let Some(m) = match_pattern(dicts, a, v, p, subject_group.as_ref(), subject_at) {
-                best = Some((p, m));
+                best = Some((p, m, h.block));
                 break;
             }
         }
     }
     let (mut code, mut rule, mut m) = match &best {
-        Some((p, m)) => (p.code.clone(), format!("{} {} [{}]", dicts.block(v.hits[0].block).name, p.text, p.origin), m.clone()),
+        Some((p, m, b)) => (p.code.clone(), format!("{}: {} [{}]", dicts.block(*b).name, p.text, p.origin), m.clone()),
         None => match v.hits.first() {
             Some(h) => {
                 let b = dicts.block(h.block);
@@ -693,7 +702,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         if let Some((ns, ne, hit)) = find_event_noun(dicts, a, v) {
             let b = dicts.block(hit.block);
             code = hit.own_code.clone().unwrap_or_else(|| b.code.clone());
-            rule = format!("{} + noun {} [{}]", a.norm(v.start), b.name, b.origin);
+            rule = format!("{} + noun {} [{}]", a.norm(v.start).to_lowercase(), b.name, b.origin);
             event_span = (ns, ne);
             m = PatternMatch::default();
             if let Some((p, pm)) = b.patterns.iter().find_map(|p| {
@@ -701,7 +710,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
                 match_pattern(dicts, a, &nv, p, subject_group.as_ref(), subject_at).map(|pm| (p, pm))
             }) {
                 code = p.code.clone();
-                rule = format!("{} + noun {} {} [{}]", a.norm(v.start), b.name, p.text, p.origin);
+                rule = format!("{} + noun {}: {} [{}]", a.norm(v.start).to_lowercase(), b.name, p.text, p.origin);
                 m = pm;
             }
         }
@@ -831,7 +840,9 @@ fn causer(a: &Analysis, v: &VerbCand, source: Option<&Group>) -> Option<Group> {
 
 /// Negation, future and hypothetical marks from the words between subject and verb.
 fn modality(a: &Analysis, v: &VerbCand, source: Option<&Group>, consumed: &[usize]) -> Vec<Aux> {
-    let left = left_limit(a, v.start);
+    // Only the verb's own clause counts: "sought to position itself ..., while offering" — the
+    // seeking does not make the offering hypothetical.
+    let left = (0..v.start).rev().find(|&i| is_hard_boundary(a.norm(i)) || is_subordinator(a.norm(i)) || a.norm(i) == "THAT").map_or(0, |i| i + 1);
     let from = source.filter(|g| g.end <= v.start && g.end >= left).map_or_else(|| v.start.saturating_sub(6).max(left), |g| g.end);
     let mut aux = Vec::new();
     let speech_before = (0..from).any(|i| matches!(a.norm(i), "SAID" | "SAYS" | "SAY" | "SAYING" | "ADDED" | "ANNOUNCED" | "TOLD" | "STATED"));
