@@ -436,7 +436,7 @@ fn find_object(a: &Analysis, v: &VerbCand, passive: bool, described: &[std::ops:
         if let Some(gi) = a.group_of[i] {
             let prev = if i > 0 { a.norm(i - 1) } else { "" };
             let g = &a.groups[gi];
-            if described.iter().any(|r| r.start < g.end && g.start < r.end) {
+            if described.iter().any(|r| r.start <= g.start && g.end <= r.end) {
                 i = g.end;
                 continue;
             }
@@ -687,11 +687,11 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         }
     }
     let (mut code, mut rule, mut m) = match &best {
-        Some((p, m, b)) => (p.code.clone(), format!("{}: {} [{}]", dicts.block(*b).name, p.text, p.origin), m.clone()),
+        Some((p, m, _)) => (p.code.clone(), format!("{}: {} [{}]", phrase_text(a.sentence, v.start, v.end).to_lowercase(), p.text, p.origin), m.clone()),
         None => match v.hits.first() {
             Some(h) => {
                 let b = dicts.block(h.block);
-                (h.own_code.clone().unwrap_or_else(|| b.code.clone()), format!("{} [{}]", b.name, b.origin), PatternMatch::default())
+                (h.own_code.clone().unwrap_or_else(|| b.code.clone()), format!("{} [{}]", phrase_text(a.sentence, v.start, v.end).to_lowercase(), b.origin), PatternMatch::default())
             }
             None => (EventCode { primary: "---".into(), reverse: None }, String::new(), PatternMatch::default()),
         },
@@ -702,7 +702,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         if let Some((ns, ne, hit)) = find_event_noun(dicts, a, v) {
             let b = dicts.block(hit.block);
             code = hit.own_code.clone().unwrap_or_else(|| b.code.clone());
-            rule = format!("{} + noun {} [{}]", a.norm(v.start).to_lowercase(), b.name, b.origin);
+            rule = format!("{} + {} [{}]", a.norm(v.start).to_lowercase(), phrase_text(a.sentence, ns, ne).to_lowercase(), b.origin);
             event_span = (ns, ne);
             m = PatternMatch::default();
             if let Some((p, pm)) = b.patterns.iter().find_map(|p| {
@@ -710,7 +710,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
                 match_pattern(dicts, a, &nv, p, subject_group.as_ref(), subject_at).map(|pm| (p, pm))
             }) {
                 code = p.code.clone();
-                rule = format!("{} + noun {}: {} [{}]", a.norm(v.start).to_lowercase(), b.name, p.text, p.origin);
+                rule = format!("{} + {}: {} [{}]", a.norm(v.start).to_lowercase(), phrase_text(a.sentence, ns, ne).to_lowercase(), p.text, p.origin);
                 m = pm;
             }
         }

@@ -150,19 +150,30 @@ pub fn find_groups(pieces: &[Piece], text: &str, tokens: &[Token], event_noun_at
     // presence") is not an actor.
     let units: Vec<Unit> = raw.iter().map(|(s, e, m)| compose(*s, *e, m)).filter(|u| u.has_actor || !event_noun_at(u.end)).collect();
 
-    // 3. Compounds: units separated by `,` `and` `or` `nor` (with optional determiners).
+    // 3. Compounds: units separated by `,` `and` `or` `nor` (with optional determiners). A list
+    // joined by commas alone is no compound: "in Gaza, health officials said" is two phrases.
     let mut groups: Vec<Group> = Vec::new();
+    let mut has_conjunction: Vec<bool> = Vec::new();
     for u in units {
         if let Some(last) = groups.last_mut() {
             let gap: Vec<&str> = (last.end..u.start).map(norm).collect();
             if is_conjunction_gap(&gap) {
+                let conj = gap.iter().any(|w| matches!(*w, "AND" | "OR" | "NOR" | "&"));
+                *has_conjunction.last_mut().expect("one flag per group") |= conj;
                 last.end = u.end;
                 last.units.push(u);
                 continue;
             }
         }
         groups.push(Group { start: u.start, end: u.end, units: vec![u] });
+        has_conjunction.push(false);
     }
+    let groups: Vec<Group> = groups
+        .into_iter()
+        .zip(has_conjunction)
+        .flat_map(|(g, conj)| if conj || g.units.len() == 1 { vec![g] } else { g.units.into_iter().map(|u| Group { start: u.start, end: u.end, units: vec![u] }).collect() })
+        .collect();
+    let mut groups = groups;
     distribute_agents(&mut groups, tokens);
     groups
 }

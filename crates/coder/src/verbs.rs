@@ -38,7 +38,9 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
             && dicts.verb_at(&ids[i - 2..]).is_none()
             && !is_light_verb(&tokens[i - 2].norm)
             && !["ED", "ING", "S"].iter().any(|s| norm(i).ends_with(s));
-        let nounish = !gerund && (coordinated_noun || forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S"));
+        // After a preposition a bare form is a noun: "in exchange for", "under control".
+        let after_preposition = matches!(prev, "IN" | "AT" | "ON" | "UNDER" | "WITH" | "WITHOUT" | "AMID" | "DURING" | "AFTER" | "BEFORE" | "OVER" | "INTO" | "FROM" | "BY" | "AGAINST" | "BETWEEN" | "THROUGH");
+        let nounish = !gerund && (coordinated_noun || after_preposition || forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S"));
         // "has appealed", "is about to", "did not clash": auxiliaries are not events themselves.
         if is_aux(norm(i)) && governs_verb(dicts, ids, tokens, i) {
             i += 1;
