@@ -49,6 +49,9 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 /// Cue units of an appeal block may be this many real units apart.
 pub const MAX_GAP: usize = 5;
@@ -155,13 +158,20 @@ pub fn find_boilerplate_with(body: &str, known: &BoilerplateSet) -> Vec<Range<us
 /// Every boilerplate range of `body` with its reason, sorted by start and not overlapping
 /// (unmerged: one entry per unit, or one for a whole appeal block).
 pub fn detect_boilerplate(body: &str, known: &BoilerplateSet) -> Vec<Boilerplate> {
+    let mut scratch = String::new();
+    detect_with(body, |text, chars, words| verdict(text, chars, words, known, &mut scratch))
+}
+
+/// [`detect_boilerplate`] with the per-unit verdict (line reason, appeal cue kinds) given by
+/// `verdict(text, chars, words)`.
+fn detect_with(body: &str, mut verdict: impl FnMut(&str, usize, usize) -> (Option<Reason>, u16)) -> Vec<Boilerplate> {
     let (mut byte, mut chars) = (0, 0);
     let units: Vec<Unit> = paragraphs(body)
         .into_iter()
         .map(|r| {
             chars += body[byte..r.start].chars().count();
             byte = r.start;
-            Unit::new(body, r, chars, known)
+            Unit::new(body, r, chars, &mut verdict)
         })
         .collect();
     let block = appeal_block(body, &units);
@@ -262,9 +272,22 @@ fn trim_range(body: &str, r: Range<usize>) -> Range<usize> {
 /// Lower case, whitespace collapsed, typographic quotes folded.
 fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// [`normalize`] into a reused buffer.
+fn normalize_into(s: &str, out: &mut String) {
+    out.clear();
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
+        }
+        if w.is_ascii() && !w.contains('`') {
+            let start = out.len();
+            out.push_str(w);
+            out[start..].make_ascii_lowercase();
+            continue;
         }
         for c in w.chars() {
             match c {
@@ -274,7 +297,6 @@ fn normalize(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// One unit with what the rules need to know about it.
@@ -284,8 +306,6 @@ struct Unit {
     char_start: usize,
     chars: usize,
     words: usize,
-    /// Normalised text.
-    norm: String,
     /// The single-line verdict (rule 1 or 3).
     line: Option<Reason>,
     /// Appeal cue kinds (bit set).
@@ -293,20 +313,235 @@ struct Unit {
 }
 
 impl Unit {
-    fn new(body: &str, range: Range<usize>, char_start: usize, known: &BoilerplateSet) -> Unit {
+    fn new(
+        body: &str,
+        range: Range<usize>,
+        char_start: usize,
+        verdict: &mut impl FnMut(&str, usize, usize) -> (Option<Reason>, u16),
+    ) -> Unit {
         let text = &body[range.clone()];
-        let norm = normalize(text);
         let chars = text.chars().count();
-        let words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        let cues = appeal_cues(&norm, chars);
-        let line = if known.contains(text) { Some(Reason::Known) } else { line_reason(text, &norm, chars, cues) };
-        Unit { char_start, range, chars, words, norm, line, cues }
+        let words = count_words(text);
+        let (line, cues) = verdict(text, chars, words);
+        Unit { char_start, range, chars, words, line, cues }
     }
 
     /// News text: not boilerplate by the line rules and long enough to say something.
     fn is_real(&self) -> bool {
         self.line.is_none() && self.words >= REAL_WORDS
     }
+
+    /// Normalised text (made when needed: few units are looked at that closely).
+    fn norm(&self, body: &str) -> String {
+        normalize(&body[self.range.clone()])
+    }
+}
+
+/// Whitespace-separated words with a letter or digit.
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    }
+    // The same for ASCII (`char::is_whitespace` counts the vertical tab too).
+    let (mut words, mut in_word, mut alnum) = (0, false, false);
+    for b in text.bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            words += usize::from(in_word && alnum);
+            (in_word, alnum) = (false, false);
+        } else {
+            in_word = true;
+            alnum |= b.is_ascii_alphanumeric();
+        }
+    }
+    words + usize::from(in_word && alnum)
+}
+
+/// The verdict on one unit (`chars` characters, `words` words): the single-line reason (rule 1 or
+/// 3) and the appeal cue kinds. The same as [`verdict_all`], faster: one pass over the raw text
+/// ([`gate`]) tells which rules can fire at all, and only those are checked; most units of news
+/// need none, and no normalised copy. `scratch` is a reused buffer for the normalised text.
+fn verdict(text: &str, chars: usize, words: usize, known: &BoilerplateSet, scratch: &mut String) -> (Option<Reason>, u16) {
+    let gate = gate(text, chars, words);
+    let mut normalized = false;
+    let is_known = !known.is_empty() && {
+        normalize_into(text, scratch);
+        normalized = true;
+        known.paragraphs.contains(scratch.as_str())
+    };
+    let mut norm = |scratch: &mut String| {
+        if !normalized {
+            normalize_into(text, scratch);
+            normalized = true;
+        }
+    };
+    let cues = if gate & KINDS != 0 {
+        norm(scratch);
+        appeal_cues(scratch, chars, gate)
+    } else {
+        0
+    };
+    let line = if is_known {
+        Some(Reason::Known)
+    } else if chars <= MAX_LINE && (gate & LINE != 0 || (chars < SHORT && cues != 0)) {
+        norm(scratch);
+        line_reason(text, scratch, chars, cues)
+    } else {
+        None
+    };
+    (line, cues)
+}
+
+/// The verdict on one unit with every rule checked: the plain statement of what [`verdict`]
+/// computes, kept to test it against.
+#[cfg(test)]
+fn verdict_all(text: &str, chars: usize, known: &BoilerplateSet) -> (Option<Reason>, u16) {
+    let norm = normalize(text);
+    let cues = appeal_cues(&norm, chars, KINDS);
+    let line = if known.contains(text) { Some(Reason::Known) } else { line_reason(text, &norm, chars, cues) };
+    (line, cues)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The prefilter: which rules can fire on a unit, from one pass over its raw text.
+//
+// The rules look for phrases in the normalised text (lower case, whitespace collapsed, quotes
+// folded). Every such phrase contains an *anchor*: a word without quotes (they fold) or spaces
+// (the raw text may have any whitespace where the normalised text has one space), found in the
+// raw text ASCII case-insensitively. Phrases looked for at the start of a unit get anchors of
+// their first two words, matched at the start of the raw text after bullets (when one space
+// separates its first two words; else all of them count as found). A rule is checked only when
+// an anchor of it is found, so a unit without anchors (most units of news) is settled without
+// normalising it. Lower case maps no other character than those of `ODD_CASE` to ASCII (a test
+// checks this over all of Unicode), and a unit with one of those gets every rule checked.
+
+/// Gate bit: a single-line rule (rule 3) can fire. The appeal cue kinds are the low bits.
+const LINE: u16 = 1 << 8;
+/// Gate bit: the unit has a `/` (`Name / Agency` credits).
+const SLASH: u16 = 1 << 9;
+/// Every appeal cue kind.
+const KINDS: u16 = SALUTATION | MESSAGE_FROM | SUPPORT | NEED_HELP | DONATION | MEMBERSHIP | REMIND;
+
+/// The non-ASCII characters whose lower case has ASCII in it: `İ` (`i̇`) and the Kelvin sign.
+const ODD_CASE: &[char] = &['\u{130}', '\u{212A}'];
+
+/// Anchors found anywhere in a unit, with the gate bits they open. Each phrase of
+/// `SUPPORT_VERBS`, `NEED_PHRASES`, `DONATE_NOW`, `DONATION_STEMS`, `MEMBER_VERBS`,
+/// `MEMBER_PHRASES`, `remind me later` and of the anywhere line rules (`contributed to this
+/// report`, `newsletter`, `©`, `all rights reserved`) contains an anchor of its rule.
+#[rustfmt::skip]
+const ANYWHERE: &[(&str, u16)] = &[
+    ("support", SUPPORT), ("back", SUPPORT), ("fund", SUPPORT),
+    ("need", NEED_HELP), ("reader", NEED_HELP), ("matter", NEED_HELP), ("amount", NEED_HELP),
+    ("minute", NEED_HELP), ("quick", NEED_HELP),
+    ("contribut", NEED_HELP | DONATION | LINE), ("donat", NEED_HELP | DONATION),
+    ("gift", DONATION), ("chip", DONATION), ("monthly", DONATION),
+    ("becom", MEMBERSHIP), ("subscribe", MEMBERSHIP), ("join", MEMBERSHIP),
+    ("remind", REMIND),
+    ("newsletter", LINE), ("reserved", LINE), ("©", LINE),
+    ("/", SLASH),
+];
+
+/// Phrases looked for at the start of a unit (after bullets; trailers also after `(`), with the
+/// gate bits they open.
+fn head_phrases() -> Vec<(&'static str, u16)> {
+    let mut v = vec![(SALUTATION_HEAD, SALUTATION), (YOUR_SUPPORT, NEED_HELP), (VIEWS_HEAD, LINE), (FOLLOW_HEAD, LINE)];
+    v.extend(MESSAGE_HEADS.iter().map(|&p| (p, MESSAGE_FROM)));
+    v.extend(TRAILERS.iter().chain(CONTINUE_HEADS).chain(COPYRIGHT_HEADS).map(|&p| (p, LINE)));
+    v.extend(LINE_CUES.iter().map(|&(p, _, _)| (p, LINE)));
+    v
+}
+
+/// The anchor of a phrase looked for at the start of a unit: its first two words, each up to a
+/// quote (only the first when it has one).
+fn head_anchor(phrase: &str) -> String {
+    let mut ws = phrase.split(' ').filter(|w| !w.is_empty());
+    let cut = |w: &str| w.split(['\'', '"']).next().unwrap_or("").to_string();
+    let first = ws.next().unwrap_or("");
+    match ws.next() {
+        Some(second) if cut(first).len() == first.len() => format!("{first} {}", cut(second)),
+        _ => cut(first),
+    }
+}
+
+struct Prefilter {
+    /// The anywhere anchors and `ODD_CASE`, ASCII case-insensitive.
+    anywhere: AhoCorasick,
+    /// Gate bits by pattern of `anywhere`.
+    anywhere_gates: Vec<u16>,
+    /// Head anchors (lower case) with their gate bits, by first byte.
+    head: Vec<Vec<(Box<[u8]>, u16)>>,
+    /// The gate bits of all head anchors.
+    head_all: u16,
+}
+
+static PREFILTER: LazyLock<Prefilter> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = ANYWHERE.iter().map(|&(a, _)| a.to_string()).collect();
+    let mut anywhere_gates: Vec<u16> = ANYWHERE.iter().map(|&(_, g)| g).collect();
+    for c in ODD_CASE {
+        patterns.push(c.to_string());
+        anywhere_gates.push(u16::MAX);
+    }
+    let anywhere = AhoCorasick::builder().ascii_case_insensitive(true).build(&patterns).expect("cue anchors");
+    let mut head: Vec<Vec<(Box<[u8]>, u16)>> = vec![Vec::new(); 256];
+    let mut head_all = 0;
+    for (phrase, g) in head_phrases() {
+        let anchor = head_anchor(phrase);
+        assert!(!anchor.is_empty() && anchor == anchor.to_ascii_lowercase(), "head anchor of {phrase:?}");
+        let slot = &mut head[anchor.as_bytes()[0] as usize];
+        match slot.iter_mut().find(|(a, _)| **a == *anchor.as_bytes()) {
+            Some((_, gates)) => *gates |= g,
+            None => slot.push((anchor.into_bytes().into_boxed_slice(), g)),
+        }
+        head_all |= g;
+    }
+    Prefilter { anywhere, anywhere_gates, head, head_all }
+});
+
+impl Prefilter {
+    /// Gate bits of the head anchors that start `head`.
+    fn head_gate(&self, head: &str) -> u16 {
+        let h = head.as_bytes();
+        let Some(&b) = h.first() else { return 0 };
+        let mut gate = 0;
+        for (a, g) in &self.head[b.to_ascii_lowercase() as usize] {
+            if h.len() >= a.len() && h[..a.len()].eq_ignore_ascii_case(a) {
+                gate |= g;
+            }
+        }
+        gate
+    }
+}
+
+/// The rules that can fire on a unit (raw text, characters, words): appeal cue kinds and `LINE`.
+fn gate(text: &str, chars: usize, words: usize) -> u16 {
+    let pf = &*PREFILTER;
+    let mut gate = 0;
+    for m in pf.anywhere.find_overlapping_iter(text) {
+        gate |= pf.anywhere_gates[m.pattern().as_usize()];
+    }
+    let head = strip_bullets(text);
+    let one_space = match head.find(char::is_whitespace) {
+        None => true,
+        Some(i) => head[i..].starts_with(' ') && !head[i + 1..].starts_with(char::is_whitespace),
+    };
+    if one_space {
+        gate |= pf.head_gate(head);
+        let h = head.trim_start_matches('(');
+        if h.len() < head.len() {
+            gate |= pf.head_gate(h);
+        }
+    } else {
+        gate |= pf.head_all;
+    }
+    // `Maybe later`, `No thanks`: a unit of two words.
+    if words <= 2 {
+        gate |= REMIND;
+    }
+    // Captions `... (AP Photo/...)`; `Name / Agency` and `Getty Images` credits.
+    if chars <= MAX_LINE && (text.trim_end().ends_with(')') || (chars < SHORT && (gate & SLASH != 0 || words <= 3))) {
+        gate |= LINE;
+    }
+    gate
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,11 +557,14 @@ const REMIND: u16 = 1 << 6;
 
 /// Find the trailing appeal block: (first unit, last unit) indices, heading included.
 fn appeal_block(body: &str, units: &[Unit]) -> Option<(usize, usize)> {
+    if units.iter().all(|u| u.cues == 0) {
+        return None;
+    }
     let total_chars = body.chars().count();
     let last = units.len().checked_sub(1)?;
     for s in 0..units.len() {
         let u = &units[s];
-        if u.cues == 0 || is_quoted_speech(&u.norm) || (s > 0 && introduces_quote(&units[s - 1])) {
+        if u.cues == 0 || is_quoted_speech(&u.norm(body)) || (s > 0 && introduces_quote(&units[s - 1], body)) {
             continue;
         }
         // The chain of cue units from here.
@@ -354,7 +592,7 @@ fn appeal_block(body: &str, units: &[Unit]) -> Option<(usize, usize)> {
         if !(u.char_start * 2 >= total_chars || n_kinds >= 3) {
             continue;
         }
-        let first = if s > 0 && is_heading(&units[s - 1]) { s - 1 } else { s };
+        let first = if s > 0 && is_heading(&units[s - 1], body) { s - 1 } else { s };
         if !units[..first].iter().any(Unit::is_real) {
             continue;
         }
@@ -364,9 +602,12 @@ fn appeal_block(body: &str, units: &[Unit]) -> Option<(usize, usize)> {
 }
 
 /// A heading line of an appeal: short, ending in a colon or without final punctuation.
-fn is_heading(u: &Unit) -> bool {
-    let t = u.norm.trim_end();
-    u.chars <= 100 && u.words <= 12 && (t.ends_with(':') || !t.ends_with(['.', '!', '?', '"', '\'', ')', ',', ';', '…']))
+fn is_heading(u: &Unit, body: &str) -> bool {
+    u.chars <= 100 && u.words <= 12 && {
+        let norm = u.norm(body);
+        let t = norm.trim_end();
+        t.ends_with(':') || !t.ends_with(['.', '!', '?', '"', '\'', ')', ',', ';', '…'])
+    }
 }
 
 const SPEECH_VERBS: &[&str] = &[
@@ -384,10 +625,13 @@ fn is_quoted_speech(norm: &str) -> bool {
 
 /// A unit that introduces a quote: no appeal cue of its own, ends with a colon, and has a speech
 /// verb or a word for a text (`In a letter to readers, the editor wrote:`).
-fn introduces_quote(u: &Unit) -> bool {
-    u.cues == 0
-        && u.norm.trim_end().ends_with(':')
-        && words(&u.norm).any(|w| {
+fn introduces_quote(u: &Unit, body: &str) -> bool {
+    if u.cues != 0 {
+        return false;
+    }
+    let norm = u.norm(body);
+    norm.trim_end().ends_with(':')
+        && words(&norm).any(|w| {
             SPEECH_VERBS.contains(&w) || matches!(w, "statement" | "letter" | "note" | "post" | "message" | "appeal")
         })
 }
@@ -402,80 +646,89 @@ const ADDRESSEES: &[&str] = &[
     "visitor", "user",
 ];
 
-/// The appeal cue kinds in a unit (normalised text, length in characters).
-fn appeal_cues(t: &str, chars: usize) -> u16 {
+/// Headings `A message from ...` (at the start of a unit of at most 100 characters).
+const MESSAGE_HEADS: &[&str] = &[
+    "a message from ",
+    "a note from ",
+    "a letter from ",
+    "a word from ",
+    "an appeal from ",
+    "a request from ",
+    "a message to our readers",
+    "a note to our readers",
+    "a message to readers",
+    "a note to readers",
+    "to our readers",
+];
+
+const SALUTATION_HEAD: &str = "dear ";
+const YOUR_SUPPORT: &str = "your support";
+
+/// Phrases of need (`NEED_HELP`), anywhere on word boundaries.
+const NEED_PHRASES: &[&str] = &[
+    "we need your help",
+    "we need your support",
+    "need your help to",
+    "readers like you",
+    "reader-funded",
+    "reader funded",
+    "funded by our readers",
+    "funded by readers",
+    "rely on our readers",
+    "rely on readers",
+    "relies on readers",
+    "depend on our readers",
+    "depends on our readers",
+    "no matter how small",
+    "no matter how big",
+    "every contribution",
+    "every donation",
+    "any amount helps",
+    "it only takes a minute",
+    "it's quick to set up",
+];
+
+/// The appeal cue kinds in a unit (normalised text, length in characters), of the kinds in
+/// `gate` (the others are not looked for).
+fn appeal_cues(t: &str, chars: usize, gate: u16) -> u16 {
     let head = strip_bullets(t);
     let mut cues = 0;
     // `Dear readers`, `Dear Moscow Times readers`, `Dear friends` at the start.
-    if let Some(rest) = head.strip_prefix("dear ") {
-        if words(rest).take(4).any(|w| ADDRESSEES.iter().any(|a| w.starts_with(a))) {
-            cues |= SALUTATION;
+    if gate & SALUTATION != 0 {
+        if let Some(rest) = head.strip_prefix(SALUTATION_HEAD) {
+            if words(rest).take(4).any(|w| ADDRESSEES.iter().any(|a| w.starts_with(a))) {
+                cues |= SALUTATION;
+            }
         }
     }
     // A short heading `A message from ...`.
-    if chars <= 100
-        && [
-            "a message from ",
-            "a note from ",
-            "a letter from ",
-            "a word from ",
-            "an appeal from ",
-            "a request from ",
-            "a message to our readers",
-            "a note to our readers",
-            "a message to readers",
-            "a note to readers",
-            "to our readers",
-        ]
-        .iter()
-        .any(|p| head.starts_with(p))
-    {
+    if gate & MESSAGE_FROM != 0 && chars <= 100 && MESSAGE_HEADS.iter().any(|p| head.starts_with(p)) {
         cues |= MESSAGE_FROM;
     }
-    if has_support(t) {
+    if gate & SUPPORT != 0 && has_support(t) {
         cues |= SUPPORT;
     }
-    if [
-        "we need your help",
-        "we need your support",
-        "need your help to",
-        "readers like you",
-        "reader-funded",
-        "reader funded",
-        "funded by our readers",
-        "funded by readers",
-        "rely on our readers",
-        "rely on readers",
-        "relies on readers",
-        "depend on our readers",
-        "depends on our readers",
-        "no matter how small",
-        "no matter how big",
-        "every contribution",
-        "every donation",
-        "any amount helps",
-        "it only takes a minute",
-        "it's quick to set up",
-    ]
-    .iter()
-    .any(|p| contains_phrase(t, p))
-        || head.starts_with("your support")
-    {
+    if gate & NEED_HELP != 0 && (NEED.any_in(t) || head.starts_with(YOUR_SUPPORT)) {
         cues |= NEED_HELP;
     }
-    if has_donation(t) {
+    if gate & DONATION != 0 && has_donation(t) {
         cues |= DONATION;
     }
-    if has_membership(t) {
+    if gate & MEMBERSHIP != 0 && has_membership(t) {
         cues |= MEMBERSHIP;
     }
-    if contains_phrase(t, "remind me later")
-        || matches!(head.trim_end_matches(['.', '!']), "maybe later" | "no thanks" | "no, thanks" | "not now")
+    if gate & REMIND != 0
+        && (contains_phrase(t, "remind me later") || REMIND_LINES.contains(&head.trim_end_matches(['.', '!'])))
     {
         cues |= REMIND;
     }
     cues
 }
+
+/// Whole units that dismiss an appeal (`REMIND`), final `.` and `!` aside.
+const REMIND_LINES: &[&str] = &["maybe later", "no thanks", "no, thanks", "not now"];
+
+const SUPPORT_VERBS: [&str; 4] = ["support ", "supporting ", "back ", "fund "];
 
 /// `support us`, `support our journalism`, `support independent journalism`, ...
 fn has_support(t: &str) -> bool {
@@ -488,11 +741,12 @@ fn has_support(t: &str) -> bool {
         "non-profit", "honest", "local", "investigative", "unbiased",
     ];
     const NEWS: &[&str] = &["journalism", "media", "news", "press", "reporting", "journalists"];
-    for verb in ["support ", "supporting ", "back ", "fund "] {
+    for verb in SUPPORT_VERBS {
         let mut from = 0;
         while let Some(i) = find_word(t, verb.trim_end(), from) {
             from = i + verb.len();
-            let rest = &t[(i + verb.len()).min(t.len())..];
+            // The verb and one character after it (a space, or the next character whole).
+            let rest = &t[ceil_char_boundary(t, i + verb.len())..];
             let mut ws = words(rest);
             let (Some(w1), w2) = (ws.next(), ws.next()) else { continue };
             if w1 == "us" && !rest.starts_with("us-") && verb != "back " && verb != "fund " {
@@ -509,17 +763,19 @@ fn has_support(t: &str) -> bool {
     false
 }
 
+const DONATE_NOW: &[&str] =
+    &["donate now", "donate today", "donate here", "please donate", "make a donation", "make a contribution", "make a gift"];
+const DONATION_STEMS: &[&str] = &["donat", "contribut", "chip in", "give monthly"];
+const FREQUENCY: &[&str] = &["monthly", "one-time", "one-off", "per month", "every month", "recurring"];
+
 /// `donate`/`donation`/`contribution` with `monthly`, `one-time`, `recurring` or a small money
 /// amount; or an imperative `donate now`, `make a donation`.
 fn has_donation(t: &str) -> bool {
-    let imperative =
-        ["donate now", "donate today", "donate here", "please donate", "make a donation", "make a contribution", "make a gift"]
-        .iter()
-        .any(|p| contains_phrase(t, p));
+    let imperative = DONATE_NOW_SET.any_in(t);
     if imperative {
         return true;
     }
-    let stem = ["donat", "contribut", "chip in", "give monthly"].iter().any(|s| {
+    let stem = DONATION_STEMS.iter().any(|s| {
         let mut from = 0;
         while let Some(i) = t[from..].find(s) {
             let at = from + i;
@@ -533,10 +789,7 @@ fn has_donation(t: &str) -> bool {
     if !stem {
         return false;
     }
-    let frequency = ["monthly", "one-time", "one-off", "per month", "every month", "recurring"]
-        .iter()
-        .any(|p| contains_phrase(t, p))
-        || a_month(t);
+    let frequency = FREQUENCY_SET.any_in(t) || a_month(t);
     frequency || has_small_amount(t)
 }
 
@@ -591,9 +844,13 @@ fn has_small_amount(t: &str) -> bool {
     false
 }
 
+const MEMBER_VERBS: [&str; 2] = ["become a ", "becoming a "];
+const MEMBER_PHRASES: &[&str] =
+    &["subscribe now", "subscribe today", "join our community of", "join thousands of readers", "join our members"];
+
 /// `become a member`, `become a subscriber` (not `become a member of NATO`), `subscribe now`.
 fn has_membership(t: &str) -> bool {
-    for p in ["become a ", "becoming a "] {
+    for p in MEMBER_VERBS {
         let mut from = 0;
         while let Some(i) = t[from..].find(p) {
             let at = from + i;
@@ -606,15 +863,13 @@ fn has_membership(t: &str) -> bool {
             let mut ws = words(rest);
             let w1 = ws.next().unwrap_or("");
             if matches!(w1, "member" | "subscriber" | "supporter" | "patron" | "donor" | "sustainer")
-                && !rest[w1.len().min(rest.len())..].trim_start().starts_with("of ")
+                && !rest[ceil_char_boundary(rest, w1.len())..].trim_start().starts_with("of ")
             {
                 return true;
             }
         }
     }
-    ["subscribe now", "subscribe today", "join our community of", "join thousands of readers", "join our members"]
-        .iter()
-        .any(|p| contains_phrase(t, p))
+    MEMBER_SET.any_in(t)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -774,7 +1029,7 @@ fn line_reason(text: &str, t: &str, chars: usize, cues: u16) -> Option<Reason> {
             return Some(Reason::Prompt);
         }
         // `Follow The Courier on Telegram`.
-        if head.starts_with("follow ") {
+        if head.starts_with(FOLLOW_HEAD) {
             if let Some(on) = t.rfind(" on ") {
                 let target = t[on + 4..].trim_end_matches(|c: char| !c.is_alphanumeric());
                 if target.split([' ', ',', '/']).any(|w| SOCIAL.contains(&w)) {
@@ -809,13 +1064,20 @@ fn line_reason(text: &str, t: &str, chars: usize, cues: u16) -> Option<Reason> {
     None
 }
 
+/// Agency trailers, at the start of a unit (after `(`).
+const TRAILERS: &[&str] = &["reporting by", "additional reporting by", "writing by", "editing by", "compiled by"];
+
+const FOLLOW_HEAD: &str = "follow ";
+const VIEWS_HEAD: &str = "the views expressed";
+const COPYRIGHT_HEADS: &[&str] = &["copyright ", "(c) "];
+const CONTINUE_HEADS: &[&str] = &["by continuing to use", "by continuing to browse"];
+
 /// Line cues that need more than a prefix.
 fn special_line(head: &str, t: &str, chars: usize) -> Option<Reason> {
     // Agency trailers: `Reporting by A; Editing by B` (no final period, or a `;`, or `editing by`),
     // not `Reporting by state media suggested ...`.
-    let trailer = ["reporting by", "additional reporting by", "writing by", "editing by", "compiled by"];
     let h = head.trim_start_matches('(');
-    if trailer.iter().any(|p| h.starts_with(p))
+    if TRAILERS.iter().any(|p| h.starts_with(p))
         && chars < 250
         && (t.contains(';') || !t.ends_with('.') || (!h.starts_with("editing by") && t.contains("editing by")))
     {
@@ -825,13 +1087,13 @@ fn special_line(head: &str, t: &str, chars: usize) -> Option<Reason> {
         return Some(Reason::Note);
     }
     // Opinion disclaimers.
-    if head.starts_with("the views expressed")
+    if head.starts_with(VIEWS_HEAD)
         && ["necessarily", "are those of", "are solely", "the author's own"].iter().any(|p| t.contains(p))
     {
         return Some(Reason::Note);
     }
     // Copyright: `Copyright 2023 The Gondor Herald`, `(c) 2023 ...`.
-    for p in ["copyright ", "(c) "] {
+    for p in COPYRIGHT_HEADS {
         if let Some(rest) = head.strip_prefix(p) {
             let year = rest.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()) && (y.starts_with("19") || y.starts_with("20")));
             if year && chars < 250 {
@@ -840,7 +1102,7 @@ fn special_line(head: &str, t: &str, chars: usize) -> Option<Reason> {
         }
     }
     // Cookie notices: `By continuing to use this site, you agree to our use of cookies`.
-    if (head.starts_with("by continuing to use") || head.starts_with("by continuing to browse"))
+    if CONTINUE_HEADS.iter().any(|p| head.starts_with(p))
         && ["cookie", "site", "website", "our service"].iter().any(|p| t.contains(p))
     {
         return Some(Reason::Cookies);
@@ -902,6 +1164,11 @@ fn is_agency_credit(t: &str) -> bool {
         && !left.contains([',', ';', ':', '.'])
 }
 
+/// The first char boundary of `t` at or after `i` (`t.len()` past the end).
+fn ceil_char_boundary(t: &str, i: usize) -> usize {
+    (i..t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len())
+}
+
 /// Drop leading bullets, dashes and decoration.
 fn strip_bullets(t: &str) -> &str {
     t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '*' | '-' | '–' | '—' | '>' | '▶' | '►' | '|' | '#' | '·' | '■' | '→' | '»' | '['))
@@ -918,15 +1185,37 @@ fn find_word(t: &str, phrase: &str, from: usize) -> Option<usize> {
     while from <= t.len() {
         let i = from + t.get(from..)?.find(phrase)?;
         let end = i + phrase.len();
-        let before_ok = i == 0 || !t[..i].ends_with(char::is_alphanumeric);
-        let after_ok = end >= t.len() || !t[end..].starts_with(char::is_alphanumeric);
-        if before_ok && after_ok {
+        if on_word_boundaries(t, i, end) {
             return Some(i);
         }
         from = i + t[i..].chars().next().map_or(1, char::len_utf8);
     }
     None
 }
+
+/// `t[start..end]` has no letter or digit right before or after it.
+fn on_word_boundaries(t: &str, start: usize, end: usize) -> bool {
+    (start == 0 || !t[..start].ends_with(char::is_alphanumeric)) && (end >= t.len() || !t[end..].starts_with(char::is_alphanumeric))
+}
+
+/// A list of phrases looked for on word boundaries in one pass: `any_in(t)` is
+/// `list.iter().any(|p| contains_phrase(t, p))`.
+struct Phrases(AhoCorasick);
+
+impl Phrases {
+    fn new(list: &[&str]) -> Phrases {
+        Phrases(AhoCorasick::new(list).expect("phrase list"))
+    }
+
+    fn any_in(&self, t: &str) -> bool {
+        self.0.find_overlapping_iter(t).any(|m| on_word_boundaries(t, m.start(), m.end()))
+    }
+}
+
+static NEED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NEED_PHRASES));
+static DONATE_NOW_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(DONATE_NOW));
+static FREQUENCY_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(FREQUENCY));
+static MEMBER_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(MEMBER_PHRASES));
 
 #[cfg(test)]
 mod tests {
@@ -953,6 +1242,17 @@ mod tests {
     }
 
     #[test]
+    fn cue_words_before_multibyte_characters() {
+        // Slicing one byte past a cue word used to panic inside a multibyte character.
+        assert!(!has_support("thank you for your support…"));
+        assert!(!has_support("support—"));
+        assert!(has_support("support… us"));
+        has_membership("become a —·—·member of nato");
+        let body = "Talks resumed in Doha on Monday, officials said.\nThank you for your support…\nBecome a —·—·member";
+        assert!(!find_boilerplate(body).iter().any(|r| r.start == 0));
+    }
+
+    #[test]
     fn membership_cues() {
         assert!(has_membership("become a member today"));
         assert!(!has_membership("sweden hopes to become a member of nato"));
@@ -964,5 +1264,370 @@ mod tests {
         let body = "The council met on Monday and agreed to send\nobservers to the border town.\n\nRead more: Talks\n";
         let p: Vec<&str> = paragraphs(body).into_iter().map(|r| &body[r]).collect();
         assert_eq!(p, ["The council met on Monday and agreed to send\nobservers to the border town.", "Read more: Talks"]);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The prefilter decides as every rule would.
+
+    /// A small deterministic generator (xorshift64*).
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        fn chance(&mut self, percent: usize) -> bool {
+            self.below(100) < percent
+        }
+        fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+            v[self.below(v.len())]
+        }
+    }
+
+    /// How normalising maps one character (not whitespace).
+    fn mapped(c: char) -> Vec<char> {
+        let mut s = String::new();
+        normalize_into(&c.to_string(), &mut s);
+        s.chars().collect()
+    }
+
+    const BULLETS: &[char] = &['•', '*', '-', '–', '—', '>', '▶', '►', '|', '#', '·', '■', '→', '»', '['];
+    const QUOTE_FOLDS: &[char] = &['‘', '’', '‛', '`', '´', '“', '”', '„', '‟', '«', '»'];
+
+    #[test]
+    fn lower_case_maps_only_odd_case_to_ascii() {
+        // What the prefilter relies on, for every character but those of ODD_CASE: normalising
+        // maps non-ASCII to non-ASCII (quotes aside), whitespace to nothing else, bullets and `©`
+        // only from themselves, and keeps a character alphanumeric or not.
+        let mut odd = Vec::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
+            let m = mapped(c);
+            let ascii = m.iter().any(char::is_ascii) && !c.is_ascii() && !QUOTE_FOLDS.contains(&c);
+            let space = m.iter().any(|c| c.is_whitespace());
+            let alnum = m.iter().any(|c| c.is_alphanumeric()) != c.is_alphanumeric();
+            let special = m.iter().any(|&x| (x == '©' || BULLETS.contains(&x)) && x != c);
+            if ascii || space || alnum || special {
+                odd.push(c);
+            }
+        }
+        assert_eq!(odd, ODD_CASE);
+        assert!(BULLETS.iter().all(|c| !c.is_alphanumeric() && strip_bullets(&c.to_string()).is_empty()));
+    }
+
+    #[test]
+    fn anchors_cover_the_phrases() {
+        let covered = |phrase: &str, gate: u16| {
+            ANYWHERE.iter().any(|&(a, g)| g & gate != 0 && phrase.contains(a) && !a.contains([' ', '\'', '"']))
+        };
+        let groups: [(&[&str], u16); 8] = [
+            (&SUPPORT_VERBS, SUPPORT),
+            (NEED_PHRASES, NEED_HELP),
+            (DONATE_NOW, DONATION),
+            (DONATION_STEMS, DONATION),
+            (&MEMBER_VERBS, MEMBERSHIP),
+            (MEMBER_PHRASES, MEMBERSHIP),
+            (&["remind me later"], REMIND),
+            (&["contributed to this report", "contributed reporting", "newsletter", "©", "all rights reserved"], LINE),
+        ];
+        for (phrases, gate) in groups {
+            for p in phrases {
+                assert!(covered(p, gate), "{p:?} has no anchor");
+            }
+        }
+        for (p, _) in head_phrases() {
+            let a = head_anchor(p);
+            assert!(p.starts_with(&a) || p.starts_with(a.split([' ', '\'']).next().unwrap()), "{p:?} -> {a:?}");
+        }
+        assert_eq!(head_anchor("a message from "), "a message");
+        assert_eq!(head_anchor("editor's picks"), "editor");
+        assert_eq!(head_anchor("dear "), "dear");
+    }
+
+    /// Pieces of lines: every cue phrase, near misses, news words, punctuation and odd characters.
+    fn pieces() -> Vec<&'static str> {
+        let mut v: Vec<&str> = Vec::new();
+        v.extend(LINE_CUES.iter().map(|c| c.0));
+        for list in [MESSAGE_HEADS, NEED_PHRASES, DONATE_NOW, DONATION_STEMS, FREQUENCY, MEMBER_PHRASES, TRAILERS, REMIND_LINES] {
+            v.extend(list);
+        }
+        v.extend(SUPPORT_VERBS);
+        v.extend(MEMBER_VERBS);
+        v.extend(COPYRIGHT_HEADS);
+        v.extend(CONTINUE_HEADS);
+        v.extend([SALUTATION_HEAD, YOUR_SUPPORT, VIEWS_HEAD, FOLLOW_HEAD]);
+        v.extend(ADDRESSEES);
+        v.extend(AGENCIES);
+        v.extend(SOCIAL);
+        v.extend(SPEECH_VERBS);
+        v.extend([
+            "support", "donate", "become", "please", "make a", "chip in", "dear", "remind me", "we need your", "us",
+            "our", "journalism", "work", "independent", "quality", "news", "media", "monthly", "one-time", "recurring",
+            "per month", "a month", "ago", "of", "nato", "member", "subscriber", "$5", "€3", "£10.50", "₽100", "$50 billion",
+            "$1,000", "$2bn", "5 euros", "10 dollars", "us-led", "the", "president", "said", "talks", "ministry", "troops",
+            "(AP Photo/John Smith)", "(Reuters/Ipsos)", "(Getty Images)", "(Kremlin Pool Photo via AP)", "(Photo: Jane Doe)",
+            "Omar Hassan / AFP", "Getty Images", "/", "©", "(c)", "(", ")", "2023", "1999", ":", ";", "-", "—", "»", "•",
+            "\"", "“", "”", "’", "'", "`", ".", "!", "?", ",", "via", "photo", "images", "statement", "letter", "editing by",
+            "İstanbul", "\u{212A}yiv", "ǅ", "ß", "É", "К", "\u{301}", "readers", "REMIND", "Donat", "Supporting", "backing",
+            "funds", "joined", "becoming", "newsletters", "reserved", "contributed", "cookies", "agree", "site", "website",
+        ]);
+        v
+    }
+
+    const SPACES: &[&str] = &[" ", " ", " ", " ", " ", "  ", "\u{a0}", "\t", "\n", " \n", "\u{2009}", ""];
+    const LEADS: &[&str] = &["", "", "", "", "• ", "- ", "— ", "» ", "> ", "* ", "(", "((", "| ", "\"", "“", "#", "-- ", "•\u{a0}"];
+
+    fn cased(rng: &mut Rng, p: &str) -> String {
+        match rng.below(6) {
+            0 => p.to_uppercase(),
+            1 => {
+                let mut cs = p.chars();
+                cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default()
+            }
+            2 => p.chars().map(|c| if rng.chance(50) { c.to_ascii_uppercase() } else { c }).collect(),
+            _ => p.to_string(),
+        }
+    }
+
+    /// A random unit: cue phrases and news words, in any case, with odd spacing and punctuation.
+    fn random_line(rng: &mut Rng, pieces: &[&str]) -> String {
+        let mut s = String::from(rng.pick(LEADS));
+        let most = if rng.chance(70) { 4 } else { 30 };
+        let n = 1 + rng.below(most);
+        for i in 0..n {
+            if i > 0 {
+                s.push_str(rng.pick(SPACES));
+            }
+            let p = rng.pick(pieces);
+            s.push_str(&cased(rng, p));
+        }
+        if rng.chance(30) {
+            s.push_str(rng.pick(&[".", ":", "!", ")", " (AP Photo/Jane Roe)", "…", "\"", "'", "."]));
+        }
+        s.trim().to_string()
+    }
+
+    /// [`normalize`] one character at a time.
+    fn normalize_by_char(s: &str) -> String {
+        let mut out = String::new();
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for c in w.chars() {
+                match c {
+                    '‘' | '’' | '‛' | '`' | '´' => out.push('\''),
+                    '“' | '”' | '„' | '‟' | '«' | '»' => out.push('"'),
+                    _ => out.extend(c.to_lowercase()),
+                }
+            }
+        }
+        out
+    }
+
+    /// The faster helpers agree with their plain statements.
+    fn check_helpers(text: &str) {
+        let norm = normalize(text);
+        assert_eq!(norm, normalize_by_char(text), "{text:?}");
+        assert_eq!(count_words(text), text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count(), "{text:?}");
+        let sets: [(&Phrases, &[&str]); 4] =
+            [(&NEED, NEED_PHRASES), (&DONATE_NOW_SET, DONATE_NOW), (&FREQUENCY_SET, FREQUENCY), (&MEMBER_SET, MEMBER_PHRASES)];
+        for (set, list) in sets {
+            for t in [norm.as_str(), text] {
+                assert_eq!(set.any_in(t), list.iter().any(|p| contains_phrase(t, p)), "{t:?} {list:?}");
+            }
+        }
+    }
+
+    fn check_line(text: &str, known: &BoilerplateSet, scratch: &mut String) -> bool {
+        check_helpers(text);
+        let chars = text.chars().count();
+        let words = count_words(text);
+        let all = verdict_all(text, chars, known);
+        assert_eq!(verdict(text, chars, words, known, scratch), all, "{text:?}");
+        all != (None, 0)
+    }
+
+    fn shared_file(rel: &str) -> Option<String> {
+        let local = format!("{}/../../../shared/{rel}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(local).or_else(|_| std::fs::read_to_string(format!("/work/shared/{rel}"))).ok()
+    }
+
+    #[test]
+    fn prefilter_agrees_with_every_rule_on_lines() {
+        let pieces = pieces();
+        let mut rng = Rng(0x5eed_1234_abcd_ef01);
+        let mut scratch = String::new();
+        let empty = BoilerplateSet::new();
+        let mut lines: Vec<String> = (0..40_000).map(|_| random_line(&mut rng, &pieces)).collect();
+        for p in &pieces {
+            lines.push(p.to_string());
+            lines.push(p.trim().to_uppercase());
+            lines.push(format!("• {}: Reuters", p.trim()));
+        }
+        let known: BoilerplateSet = lines.iter().step_by(97).collect();
+        let (mut positive, mut gated) = (0, 0);
+        for line in &lines {
+            if check_line(line, &empty, &mut scratch) {
+                positive += 1;
+            }
+            let chars = line.chars().count();
+            let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            if gate(line, chars, words) & (KINDS | LINE) != 0 {
+                gated += 1;
+            }
+            check_line(line, &known, &mut scratch);
+        }
+        // The lines exercise the rules, and the prefilter still settles some of them alone.
+        assert!(positive * 5 > lines.len(), "{positive} of {}", lines.len());
+        assert!(gated < lines.len(), "{gated} of {}", lines.len());
+        // Real news sentences and the Moscow Times example, when present.
+        for rel in ["eval/conflibert/cameo_class_train.tsv", "examples/moscow-times-wang-yi-2023.txt"] {
+            if let Some(text) = shared_file(rel) {
+                for line in text.lines() {
+                    let line = line.split('\t').next().unwrap_or("").trim();
+                    check_line(line, &empty, &mut scratch);
+                }
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // A synthetic corpus of short news articles.
+
+    const ACTORS: &[&str] = &[
+        "The president", "Russia", "Ukraine's foreign ministry", "The European Union", "Officials in Kyiv",
+        "China's defence minister", "The United Nations", "Protesters", "The prime minister", "NATO", "Hamas",
+        "Israeli troops", "The Taliban", "Turkey", "Police in Tbilisi", "Opposition lawmakers", "The army",
+        "Iran's supreme leader", "The White House", "Germany", "Poland's government", "Rebels",
+    ];
+    const ACTS: &[&str] = &[
+        "accused", "met", "criticised", "urged", "signed a deal with", "threatened", "condemned", "praised",
+        "agreed to talks with", "sanctioned", "attacked", "called on", "expelled diplomats from", "welcomed",
+        "pledged to support", "said it would respond to", "offered to mediate with", "asked for clarification from",
+        "warned",
+    ];
+    const TARGETS: &[&str] = &[
+        "Moscow", "the government of Armenia", "Western allies", "Beijing", "the rebels", "Israel", "Washington",
+        "the United Nations", "Hungary", "the opposition", "Iran", "the European Commission", "Kenya", "Serbia",
+    ];
+    const TAILS: &[&str] = &[
+        "on Monday", "on Tuesday, officials said", "after talks in Geneva", "in a statement on Friday",
+        "despite months of negotiations", "over the border dispute", "amid rising tensions in the region",
+        "as fighting continued near the front line", "according to state media", "during a visit to Brussels",
+        "in a televised address", "for the second time this year", "and said it needed more time",
+        "after a month of protests", "before the summit, a spokesman told reporters",
+    ];
+    const EXTRAS: &[&str] = &[
+        "Read more: EU agrees new sanctions package",
+        "Photo: Reuters",
+        "A soldier stands guard in Kyiv on Tuesday. (AP Photo/Efrem Lukatsky)",
+        "Reporting by Ivan Petrenko; Editing by Clara Holm",
+        "Sign up for our morning newsletter",
+        "© 2024 Reuters. All rights reserved.",
+        "Advertisement",
+        "Related: Talks stall in Doha",
+        "Follow us on Telegram",
+    ];
+    const APPEAL: &[&str] = &[
+        "A message from The Caspian Ledger:",
+        "Dear readers,",
+        "Our newsroom has been declared an undesirable organization, and our reporters face prosecution.",
+        "Please support independent journalism with a monthly donation from just $5.",
+        "Remind me later",
+    ];
+
+    fn sentence(rng: &mut Rng) -> String {
+        format!("{} {} {} {}.", rng.pick(ACTORS), rng.pick(ACTS), rng.pick(TARGETS), rng.pick(TAILS))
+    }
+
+    fn article(rng: &mut Rng) -> String {
+        let mut lines = Vec::new();
+        for _ in 0..3 + rng.below(8) {
+            let mut p = sentence(rng);
+            for _ in 0..rng.below(3) {
+                p.push(' ');
+                p.push_str(&sentence(rng));
+            }
+            lines.push(p);
+        }
+        if rng.chance(30) {
+            let at = rng.below(lines.len() + 1);
+            lines.insert(at, rng.pick(EXTRAS).to_string());
+        }
+        if rng.chance(5) {
+            lines.extend(APPEAL.iter().map(|s| s.to_string()));
+        }
+        let sep = if rng.chance(50) { "\n" } else { "\n\n" };
+        lines.join(sep)
+    }
+
+    fn corpus(n: usize) -> Vec<String> {
+        let mut rng = Rng(0x0dd_c0ffee_f00d);
+        (0..n).map(|_| article(&mut rng)).collect()
+    }
+
+    #[test]
+    fn prefilter_agrees_with_every_rule_on_articles() {
+        let mut rng = Rng(42);
+        let pieces = pieces();
+        let mut articles = corpus(300);
+        // Articles with random cue lines mixed in.
+        for a in articles.iter_mut().step_by(2) {
+            let mut lines: Vec<String> = a.lines().map(String::from).collect();
+            for _ in 0..1 + rng.below(6) {
+                let at = rng.below(lines.len() + 1);
+                lines.insert(at, random_line(&mut rng, &pieces));
+            }
+            *a = lines.join("\n");
+        }
+        let known = BoilerplateSet::new();
+        let mut dropped = 0;
+        for a in &articles {
+            let new = detect_boilerplate(a, &known);
+            let all = detect_with(a, |text, chars, _| verdict_all(text, chars, &known));
+            assert_eq!(new, all, "{a}");
+            dropped += new.len();
+        }
+        assert!(dropped > 100, "{dropped}");
+    }
+
+    /// The speed of boilerplate detection on 10,000 short synthetic articles, with the prefilter
+    /// and with every rule checked on every unit (as before it).
+    /// `cargo test --release -p dyad-text --lib -- --ignored --nocapture boilerplate_speed`
+    #[test]
+    #[ignore]
+    fn boilerplate_speed() {
+        use std::time::{Duration, Instant};
+        let articles = corpus(10_000);
+        let known = BoilerplateSet::new();
+        let bytes: usize = articles.iter().map(String::len).sum();
+        let time = |f: &dyn Fn(&str) -> usize| {
+            let mut runs: Vec<Duration> = (0..7)
+                .map(|_| {
+                    let t = Instant::now();
+                    let n: usize = articles.iter().map(|a| f(a)).sum();
+                    std::hint::black_box(n);
+                    t.elapsed()
+                })
+                .collect();
+            runs.sort();
+            runs[runs.len() / 2]
+        };
+        let all = time(&|a| detect_with(a, |text, chars, _| verdict_all(text, chars, &known)).len());
+        let new = time(&|a| detect_boilerplate(a, &known).len());
+        println!(
+            "{} articles, {} bytes: every rule {:?}, prefilter {:?}, {:.1}x",
+            articles.len(),
+            bytes,
+            all,
+            new,
+            all.as_secs_f64() / new.as_secs_f64()
+        );
     }
 }
