@@ -50,3 +50,32 @@ fn print_warnings(diags: &[Diagnostic]) {
         plural(diags.len())
     );
 }
+
+/// The Phoenix/PETRARCH-2 production set in `dir`, as replacements for every built-in kind:
+/// `CAMEO.2.0.txt` verbs, every `Phoenix.*.actors.txt`, `Phoenix.agents.txt`,
+/// `Phoenix.discards.txt`. A missing file is an error naming it.
+pub fn phoenix(dir: &std::path::Path) -> Result<DictArgs, String> {
+    let need = |name: &str| {
+        let p = dir.join(name);
+        if p.is_file() {
+            Ok(p)
+        } else {
+            Err(format!("{}: not found (expected in the Phoenix dictionary folder)", p.display()))
+        }
+    };
+    let mut actors: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("Phoenix.") && n.ends_with(".actors.txt")))
+        .collect();
+    actors.sort();
+    if actors.is_empty() {
+        return Err(format!("{}: no Phoenix.*.actors.txt files", dir.display()));
+    }
+    Ok(DictArgs {
+        verbs: Some(need("CAMEO.2.0.txt")?),
+        actors,
+        agents: Some(need("Phoenix.agents.txt")?),
+        discards: Some(need("Phoenix.discards.txt")?),
+    })
+}

@@ -1,6 +1,7 @@
 //! `dyad`: news articles in, CAMEO/PLOVER political events out.
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,6 +81,29 @@ enum EvalSuite {
         #[arg(long)]
         include_only: bool,
     },
+    /// ConfliBERT's pentaclass set (`sentence TAB label`): accuracy and macro-F1 of the main
+    /// event's class, and how many sentences got no event.
+    ConflibertClass(ConflibertArgs),
+    /// ConfliBERT's actor-span set (BIO tags S/T/R): exact-span precision, recall and F1 of the
+    /// main event's source and target.
+    ConflibertNer(ConflibertArgs),
+}
+
+#[derive(clap::Args)]
+struct ConflibertArgs {
+    file: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// List every sentence scored wrong.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Use the Phoenix/PETRARCH-2 dictionaries in DIR (CAMEO.2.0.txt, Phoenix.*.actors.txt,
+    /// Phoenix.agents.txt, Phoenix.discards.txt) instead of the built-in ones.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["verbs", "actors", "agents", "discards"])]
+    phoenix: Option<PathBuf>,
+    #[command(flatten)]
+    dicts: DictArgs,
 }
 
 fn main() -> ExitCode {
@@ -115,5 +139,32 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval { suite: EvalSuite::ConflibertClass(args) } => conflibert(args, false),
+        Command::Eval { suite: EvalSuite::ConflibertNer(args) } => conflibert(args, true),
     }
+}
+
+/// `dyad eval conflibert-class` and `conflibert-ner`.
+fn conflibert(args: ConflibertArgs, ner: bool) -> Result<ExitCode, String> {
+    use dyad_eval::conflibert::*;
+    let dict_args = match &args.phoenix {
+        Some(dir) => dicts::phoenix(dir)?,
+        None => args.dicts.clone(),
+    };
+    let d = dicts::load(&dict_args, args.json)?;
+    let content = std::fs::read(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let content = String::from_utf8_lossy(&content);
+    let name = args.file.display().to_string();
+    let out = if ner {
+        let (records, issues) = parse_ner(&content);
+        let report = evaluate_ner(&name, &records, issues, &d);
+        if args.json { report.to_json(args.verbose) } else { report.to_text(args.verbose) }
+    } else {
+        let (records, issues) = parse_class_tsv(&content);
+        let report = evaluate_class(&name, &records, issues, &d);
+        if args.json { report.to_json(args.verbose) } else { report.to_text(args.verbose) }
+    };
+    // A closed pipe (`| head`) ends the output quietly.
+    let _ = writeln!(std::io::stdout(), "{}", out.trim_end());
+    Ok(ExitCode::SUCCESS)
 }

@@ -48,6 +48,10 @@ pub struct ActorRecord<'a> {
     pub text: &'a str,
     /// Code-point range `[start, end)` of the mention in the sentence.
     pub span: (usize, usize),
+    /// The whole noun phrase the mention heads ("a Swiss court", "President Erdogan of
+    /// Turkey"), and its code-point range.
+    pub phrase: &'a str,
+    pub phrase_span: (usize, usize),
 }
 
 /// PLOVER event type and mode.
@@ -83,8 +87,8 @@ impl<'a> EventRecord<'a> {
             sentence_index: event.sentence_index,
             sentence,
             date: article.published,
-            source: event.source.as_ref().map(ActorRecord::new),
-            target: event.target.as_ref().map(ActorRecord::new),
+            source: event.source.as_ref().map(|a| ActorRecord::new(a, sentence)),
+            target: event.target.as_ref().map(|a| ActorRecord::new(a, sentence)),
             code: &event.code,
             root,
             quad_class,
@@ -106,9 +110,12 @@ fn decimal(x: f32) -> f64 {
 }
 
 impl<'a> ActorRecord<'a> {
-    fn new(actor: &'a ActorRef) -> ActorRecord<'a> {
+    fn new(actor: &'a ActorRef, sentence: &'a str) -> ActorRecord<'a> {
         let country = actor.code.get(..3).filter(|c| dyad_ontology::is_country(c));
-        ActorRecord { code: &actor.code, country, text: &actor.text, span: actor.span }
+        let (ps, pe) = actor.phrase_span;
+        let byte = |c: usize| sentence.char_indices().nth(c).map_or(sentence.len(), |(b, _)| b);
+        let phrase = sentence.get(byte(ps)..byte(pe)).unwrap_or(&actor.text);
+        ActorRecord { code: &actor.code, country, text: &actor.text, span: actor.span, phrase, phrase_span: actor.phrase_span }
     }
 }
 
@@ -123,7 +130,7 @@ mod tests {
     }
 
     fn actor(code: &str, text: &str, span: (usize, usize)) -> Option<ActorRef> {
-        Some(ActorRef { code: code.into(), text: text.into(), span })
+        Some(ActorRef { code: code.into(), text: text.into(), span, phrase_span: span })
     }
 
     fn event(code: &str, sentence_index: usize) -> Event {
@@ -155,8 +162,8 @@ mod tests {
                 "sentence_index": 1,
                 "sentence": "Chinese officials visited the UN.",
                 "date": "2024-03-05",
-                "source": {"code": "CHNGOV", "country": "CHN", "text": "Chinese officials", "span": [0, 17]},
-                "target": {"code": "IGOUNO", "country": null, "text": "the UN", "span": [26, 32]},
+                "source": {"code": "CHNGOV", "country": "CHN", "text": "Chinese officials", "span": [0, 17], "phrase": "Chinese officials", "phrase_span": [0, 17]},
+                "target": {"code": "IGOUNO", "country": null, "text": "the UN", "span": [26, 32], "phrase": "the UN", "phrase_span": [26, 32]},
                 "code": "042",
                 "root": "04",
                 "quad_class": 1,

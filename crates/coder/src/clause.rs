@@ -2,6 +2,7 @@
 //! most specific dictionary pattern, mark modality, and emit events.
 
 use crate::lexicon::*;
+use crate::phrase::{noun_phrase, PhraseContext};
 use crate::mentions::{find_groups, find_pieces, is_capitalised, Group, PieceKind, Unit};
 use crate::verbs::{find_verbs, VerbCand};
 use crate::{ActorRef, Aux, Discard, Event, Options, SentenceCoding};
@@ -30,6 +31,9 @@ struct Analysis<'a> {
     verbs: Vec<VerbCand>,
     /// The sentence's vocabulary ids, for rejecting patterns whose words are absent.
     present: rustc_hash::FxHashSet<u32>,
+    /// For the noun phrases of coded actors; made when the first event is.
+    phrases: std::cell::OnceCell<PhraseContext<'a>>,
+    dicts: &'a Dictionaries,
 }
 
 impl Analysis<'_> {
@@ -87,7 +91,7 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     let in_mention: Vec<bool> = group_of.iter().map(Option::is_some).collect();
     let verbs = find_verbs(dicts, &ids, tokens, &in_mention);
     let present = ids.iter().copied().collect();
-    let a = Analysis { sentence, ids, groups, group_of, verbs, present };
+    let a = Analysis { sentence, ids, groups, group_of, verbs, present, phrases: std::cell::OnceCell::new(), dicts };
 
     if let Some(t) = trace.as_deref_mut() {
         let _ = writeln!(t, "sentence: {}", sentence.text);
@@ -765,8 +769,8 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         }
         let ev = Event {
             sentence_index: a.sentence.index,
-            source: s.map(|u| actor_ref(a.sentence, u)),
-            target: t.map(|u| actor_ref(a.sentence, u)),
+            source: s.map(|u| actor_ref(a, u)),
+            target: t.map(|u| actor_ref(a, u)),
             code: c.to_string(),
             aux: aux.clone(),
             rule: rule.clone(),
@@ -866,9 +870,23 @@ fn modality(a: &Analysis, v: &VerbCand, source: Option<&Group>, consumed: &[usiz
     aux
 }
 
-fn actor_ref(s: &Sentence, u: &Unit) -> ActorRef {
-    let t = &s.tokens;
-    ActorRef { code: u.code.clone(), text: phrase_text(s, u.start, u.end), span: (t[u.start].char_start, t[u.end - 1].char_end) }
+fn actor_ref<'a>(a: &Analysis<'a>, u: &Unit) -> ActorRef {
+    let sentence: &'a Sentence = a.sentence;
+    let t = &sentence.tokens[..];
+    let phrases = a.phrases.get_or_init(|| {
+        let mut verb_like: Vec<bool> = (0..t.len()).map(|i| a.dicts.verb_at(&a.ids[i..]).is_some()).collect();
+        for v in &a.verbs {
+            verb_like[v.start..v.end].iter_mut().for_each(|x| *x = true);
+        }
+        PhraseContext::new(&sentence.text, t, verb_like, &a.groups)
+    });
+    let (ps, pe) = noun_phrase(phrases, u.start, u.end);
+    ActorRef {
+        code: u.code.clone(),
+        text: phrase_text(a.sentence, u.start, u.end),
+        span: (t[u.start].char_start, t[u.end - 1].char_end),
+        phrase_span: (t[ps].char_start, t[pe - 1].char_end),
+    }
 }
 
 fn phrase_text(s: &Sentence, start: usize, end: usize) -> String {

@@ -15,6 +15,7 @@
 mod clause;
 mod lexicon;
 mod mentions;
+mod phrase;
 mod verbs;
 
 use dyad_dict::Dictionaries;
@@ -41,6 +42,9 @@ pub struct ActorRef {
     pub text: String,
     /// Code-point range `[start, end)` of the mention in the sentence.
     pub span: (usize, usize),
+    /// Code-point range of the whole noun phrase the mention heads ("a Swiss court",
+    /// "President Erdogan of Turkey"); contains `span`.
+    pub phrase_span: (usize, usize),
 }
 
 /// One coded event.

@@ -230,3 +230,50 @@ fn nouns_that_look_like_verbs_are_not_verbs() {
     assert!(ev.iter().all(|e| e.code != "190"), "{ev:?}");
     assert!(triples(&ev).iter().any(|x| x.0 == "CHN" && x.2 == "111"));
 }
+
+/// The phrase of each coded actor (source, target), as text.
+fn phrases(text: &str) -> Vec<(String, String)> {
+    let cut = |a: &Option<dyad_coder::ActorRef>| a.as_ref().map_or(String::new(), |a| text.chars().skip(a.phrase_span.0).take(a.phrase_span.1 - a.phrase_span.0).collect());
+    code(text).iter().map(|e| (cut(&e.source), cut(&e.target))).collect()
+}
+
+fn p(s: &str, t: &str) -> (String, String) {
+    (s.into(), t.into())
+}
+
+#[test]
+fn actor_phrases_take_in_their_noun_phrase() {
+    // Determiners, quantities and modifiers before the mention; a head noun after an adjective.
+    assert_eq!(phrases("The Russian army attacked at least 40 Chinese villages."), vec![p("The Russian army", "at least 40 Chinese villages")]);
+    assert_eq!(phrases("Several masked Russian soldiers detained another ethnic Chinese farmer."), vec![p("Several masked Russian soldiers", "another ethnic Chinese farmer")]);
+    // A possessed head, an acronym in brackets, an `of` phrase with an actor.
+    assert_eq!(phrases("The Chinese Foreign Ministry (CFM) condemned Russia's decision."), vec![p("The Chinese Foreign Ministry (CFM)", "Russia's decision")]);
+    assert_eq!(phrases("The president of Belarus visited the Kremlin."), vec![p("The president of Belarus", "the Kremlin")]);
+    // An appositive naming the same actor.
+    assert_eq!(phrases("Russia's president, Vladimir Putin, met Xi Jinping."), vec![p("Russia's president, Vladimir Putin", "Xi Jinping")]);
+}
+
+#[test]
+fn actor_phrases_stop_at_verbs_times_and_clauses() {
+    // A verb the dictionary does not know, a participle, a time word: not part of the phrase.
+    assert_eq!(phrases("China decided on Monday to condemn Ukraine."), vec![p("China", "Ukraine")]);
+    assert_eq!(phrases("Russia attacked Ukraine yesterday, the ministry said."), vec![p("Russia", "Ukraine")]);
+    // A gerund taking the mention as its object, and a year, stay out.
+    assert_eq!(phrases("In 2023 Belarus criticized Ukraine, causing Russia to deploy jets."), vec![p("Belarus", "Ukraine"), p("Russia", "Belarus")]);
+    // A compound is two phrases, not one ("both" introduces the pair).
+    assert_eq!(phrases("Russia condemned both China and Ukraine."), vec![p("Russia", "China"), p("Russia", "Ukraine")]);
+}
+
+#[test]
+fn case_exact_names_match_only_in_capitals() {
+    let mut b = Builder::new();
+    b.add_text(Kind::Actors, "actors", "#% dyad-actors 1\nUSA : United States ; =US\nRUS : Russia\n").add_text(Kind::Verbs, "verbs", VERBS);
+    let (d, diags) = b.build();
+    assert!(diags.is_empty(), "{diags:?}");
+    let run = |text: &str| triples(&code_sentence(&d, &sentence(text), None, &Options::default()).events);
+    assert_eq!(run("US troops attacked Russia."), vec![t("USA", "RUS", "190")]);
+    assert_eq!(run("Russia condemned the US on Friday."), vec![t("RUS", "USA", "111")]);
+    // The pronoun is not the country, and a headline in capitals reads every word as plain.
+    assert_eq!(run("Russia told us nothing."), vec![]);
+    assert_eq!(run("RUSSIA CONDEMNED US"), vec![]);
+}

@@ -116,6 +116,9 @@ pub struct Stats {
 #[derive(Debug, Default)]
 pub struct Dictionaries {
     vocab: FxHashMap<Box<str>, u32>,
+    /// Case-exact words (`=US`), by their plain norm (`US`): what a token written in capitals
+    /// reads as.
+    exact_vocab: FxHashMap<Box<str>, u32>,
     actor_trie: Trie,
     actors: Vec<ActorInfo>,
     agent_trie: Trie,
@@ -254,6 +257,11 @@ impl Dictionaries {
             d.article_discards.insert(&ids, 0);
         }
         d.stats.discards = model.discards.sentence.len() + model.discards.article.len();
+        d.exact_vocab = d
+            .vocab
+            .iter()
+            .filter_map(|(w, &id)| w.strip_prefix(crate::read_common::EXACT_MARK).map(|plain| (plain.into(), id)))
+            .collect();
         d
     }
 
@@ -291,9 +299,17 @@ impl Dictionaries {
         self.vocab.get(norm).copied().unwrap_or(UNKNOWN)
     }
 
-    /// Vocabulary ids of a sentence's tokens.
+    /// Vocabulary ids of a sentence's tokens. A word in capitals takes its case-exact id
+    /// (`=US`) when there is one, unless the whole sentence is in capitals (a headline).
     pub fn token_ids(&self, tokens: &[Token]) -> Vec<u32> {
-        tokens.iter().map(|t| self.word_id(&t.norm)).collect()
+        let exact = !self.exact_vocab.is_empty() && tokens.iter().any(|t| t.caps) && !tokens.iter().filter(|t| t.is_word()).all(|t| t.caps);
+        tokens
+            .iter()
+            .map(|t| match exact && t.caps {
+                true => self.exact_vocab.get(t.norm.as_str()).copied().unwrap_or_else(|| self.word_id(&t.norm)),
+                false => self.word_id(&t.norm),
+            })
+            .collect()
     }
 
     /// Longest actor name starting at `ids[0]`.

@@ -4,10 +4,19 @@ use dyad_text::{tokenize, Date};
 
 /// Tokenise a dictionary phrase exactly like article text: `People's Republic of China` →
 /// `PEOPLE 'S REPUBLIC OF CHINA`. Underscores (PETRARCH's word joiner) count as spaces.
+/// A name written `=US` is case-exact: its words in capitals match only text in capitals
+/// (`US`, not the pronoun `us`); they are kept as `=US` in the vocabulary.
 pub fn phrase_norms(text: &str) -> Vec<String> {
+    let (exact, text) = match text.trim_start().strip_prefix('=') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
     let text = text.replace('_', " ");
-    tokenize(&text).into_iter().map(|t| t.norm).collect()
+    tokenize(&text).into_iter().map(|t| if exact && t.caps { format!("{EXACT_MARK}{}", t.norm) } else { t.norm }).collect()
 }
+
+/// Prefix of case-exact words in the vocabulary.
+pub const EXACT_MARK: char = '=';
 
 /// Remove a `#` comment (outside brackets).
 pub fn strip_comment(line: &str) -> &str {

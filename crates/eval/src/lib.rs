@@ -2,7 +2,10 @@
 //!
 //! - [`petrarch`]: the PETRARCH-1 unit-test records and the UD-PETRARCH validation records
 //!   (`dyad eval petrarch FILE`).
+//! - [`conflibert`]: ConfliBERT's real news sentences, pentaclass of the main event and
+//!   source/target spans (`dyad eval conflibert-class FILE`, `dyad eval conflibert-ner FILE`).
 
+pub mod conflibert;
 pub mod petrarch;
 
 pub use petrarch::{

@@ -22,6 +22,9 @@ pub struct Token {
     /// Upper-cased form with typographic quotes folded, used for dictionary lookups.
     pub norm: String,
     pub kind: TokenKind,
+    /// Written in capitals: at least two letters, none lower-case ("US", "NATO", "U.S."), so
+    /// case-exact dictionary names ("US", not the pronoun "us") can tell it apart.
+    pub caps: bool,
 }
 
 impl Token {
@@ -97,6 +100,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 char_end: j,
                 norm: fold(&text[byte_at(i)..byte_at(j)]),
                 kind: TokenKind::Punct,
+                caps: false,
             });
             i = j;
         }
@@ -127,12 +131,25 @@ fn push_word(text: &str, chars: &[(usize, char)], i: usize, j: usize, b0: usize,
         let bc = chars[cut].0;
         let head = fold(&text[b0..bc]);
         let kind = kind_of(&head);
-        out.push(Token { start: b0, end: bc, char_start: i, char_end: cut, norm: head, kind });
-        out.push(Token { start: bc, end: b1, char_start: cut, char_end: j, norm: fold(&text[bc..b1]), kind: TokenKind::Word });
+        let caps = is_caps(&text[b0..bc]);
+        out.push(Token { start: b0, end: bc, char_start: i, char_end: cut, norm: head, kind, caps });
+        out.push(Token { start: bc, end: b1, char_start: cut, char_end: j, norm: fold(&text[bc..b1]), kind: TokenKind::Word, caps: false });
         return;
     }
     let kind = kind_of(&norm);
-    out.push(Token { start: b0, end: b1, char_start: i, char_end: j, norm, kind });
+    out.push(Token { start: b0, end: b1, char_start: i, char_end: j, norm, kind, caps: is_caps(raw) });
+}
+
+/// At least two letters, none of them lower-case.
+fn is_caps(raw: &str) -> bool {
+    let mut letters = 0;
+    for c in raw.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    letters >= 2
 }
 
 fn kind_of(norm: &str) -> TokenKind {
