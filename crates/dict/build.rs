@@ -23,6 +23,7 @@ fn main() {
             Some("dyad-agents") => "Agents",
             Some("dyad-verbs") => "Verbs",
             Some("dyad-discards") => "Discards",
+            Some("dyad-issues") => "Issues",
             _ => continue,
         };
         let name = format!("builtin:{}", f.file_name().unwrap().to_string_lossy());

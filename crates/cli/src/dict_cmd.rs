@@ -14,7 +14,8 @@ pub enum DictCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// What the files are; by default read from the `#% dyad-KIND` header, else guessed
-        /// from the file name (containing "verb", "actor", "agent" or "discard").
+        /// from the file name (containing "verb", "actor", "agent", "discard" or "issue"),
+        /// else from the content (verb blocks, `<ISSUE` sections).
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
     },
@@ -35,6 +36,7 @@ pub enum KindArg {
     Agents,
     Verbs,
     Discards,
+    Issues,
 }
 
 impl From<KindArg> for Kind {
@@ -44,6 +46,7 @@ impl From<KindArg> for Kind {
             KindArg::Agents => Kind::Agents,
             KindArg::Verbs => Kind::Verbs,
             KindArg::Discards => Kind::Discards,
+            KindArg::Issues => Kind::Issues,
         }
     }
 }
@@ -89,7 +92,7 @@ fn check(files: &[PathBuf], kind: Option<Kind>) -> Result<ExitCode, String> {
 
 fn stats(args: &DictArgs, verbose: bool) -> Result<ExitCode, String> {
     let (dicts, diags) = crate::dicts::build(args)?;
-    let custom = args.verbs.is_some() || !args.actors.is_empty() || args.agents.is_some() || args.discards.is_some();
+    let custom = args.verbs.is_some() || !args.actors.is_empty() || args.agents.is_some() || args.discards.is_some() || args.issues.is_some();
     println!("{} dictionaries:", if custom { "given" } else { "built-in" });
     print!("{}", format_stats(dicts.stats(), true));
     println!("warnings: {}", diags.len());
@@ -111,9 +114,21 @@ fn guess_kind(path: &Path, text: &str) -> Option<Kind> {
         w if w.contains("actor") => Some(Kind::Actors),
         w if w.contains("agent") => Some(Kind::Agents),
         w if w.contains("discard") => Some(Kind::Discards),
+        w if w.contains("issue") => Some(Kind::Issues),
         _ => None,
     };
-    from_header.and_then(named).or_else(|| named(&name))
+    from_header.and_then(named).or_else(|| named(&name)).or_else(|| kind_from_content(text))
+}
+
+/// A PETRARCH-style file's kind from what it holds: `<ISSUE` sections are issues; verb block
+/// headers (`--- NAME [code]`) or pattern lines (`- ... [code]`) are verbs.
+fn kind_from_content(text: &str) -> Option<Kind> {
+    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    if lines().take(200).any(|l| l.starts_with("<ISSUE")) {
+        return Some(Kind::Issues);
+    }
+    let verbish = lines().take(5000).filter(|l| (l.starts_with("--- ") || l.starts_with("- ")) && l.contains('[')).count();
+    (verbish >= 3).then_some(Kind::Verbs)
 }
 
 fn kind_name(kind: Kind) -> &'static str {
@@ -122,6 +137,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Agents => "agents",
         Kind::Verbs => "verbs",
         Kind::Discards => "discards",
+        Kind::Issues => "issues",
     }
 }
 
@@ -137,8 +153,9 @@ fn format_stats(s: &Stats, all: bool) -> String {
         ("patterns", s.patterns),
         ("synsets", s.synsets),
         ("discards", s.discards),
+        ("issue phrases", s.issue_phrases),
     ];
-    rows.iter().filter(|(_, n)| all || *n > 0).map(|(name, n)| format!("  {name:<12} {n:>8}\n")).collect()
+    rows.iter().filter(|(_, n)| all || *n > 0).map(|(name, n)| format!("  {name:<13} {n:>8}\n")).collect()
 }
 
 #[cfg(test)]
@@ -153,6 +170,10 @@ mod tests {
         assert_eq!(guess_kind(Path::new("CAMEO.Agents.txt"), ""), Some(Kind::Agents));
         assert_eq!(guess_kind(Path::new("Phoenix.Countries.actors.txt"), ""), Some(Kind::Actors));
         assert_eq!(guess_kind(Path::new("discards.txt"), ""), Some(Kind::Discards));
+        assert_eq!(guess_kind(Path::new("Policy.txt"), "# topics\n<ISSUE CATEGORY=\"X\">\nfoo [FOO]\n</ISSUE>\n"), Some(Kind::Issues));
+        let verbs = "--- VISIT [042]\n- * TO + [042]\n--- MEET [040]\n- * WITH + [040]\n";
+        assert_eq!(guess_kind(Path::new("CAMEO.2.0.txt"), verbs), Some(Kind::Verbs));
+        assert_eq!(guess_kind(Path::new("words.txt"), "abaft\naboard\n"), None);
         assert_eq!(guess_kind(Path::new("words.txt"), "hello"), None);
     }
 }

@@ -24,6 +24,7 @@ pub fn build(args: &DictArgs) -> Result<(Dictionaries, Vec<Diagnostic>), String>
     add(Kind::Actors, args.actors.iter().collect())?;
     add(Kind::Agents, args.agents.iter().collect())?;
     add(Kind::Discards, args.discards.iter().collect())?;
+    add(Kind::Issues, args.issues.iter().collect())?;
     Ok(b.build())
 }
 
@@ -53,7 +54,7 @@ fn print_warnings(diags: &[Diagnostic]) {
 
 /// The Phoenix/PETRARCH-2 production set in `dir`, as replacements for every built-in kind:
 /// `CAMEO.2.0.txt` verbs, every `Phoenix.*.actors.txt`, `Phoenix.agents.txt`,
-/// `Phoenix.discards.txt`. A missing file is an error naming it.
+/// `Phoenix.discards.txt`, `Phoenix.IssueCoding.txt`. A missing file is an error naming it.
 pub fn phoenix(dir: &std::path::Path) -> Result<DictArgs, String> {
     let need = |name: &str| {
         let p = dir.join(name);
@@ -77,5 +78,6 @@ pub fn phoenix(dir: &std::path::Path) -> Result<DictArgs, String> {
         actors,
         agents: Some(need("Phoenix.agents.txt")?),
         discards: Some(need("Phoenix.discards.txt")?),
+        issues: Some(need("Phoenix.IssueCoding.txt")?),
     })
 }

@@ -36,6 +36,9 @@ pub struct DictArgs {
     /// Discard list replacing the built-in discards.
     #[arg(long, value_name = "FILE")]
     discards: Option<PathBuf>,
+    /// Issue list (dyad or Phoenix `IssueCoding` format) replacing the built-in issues.
+    #[arg(long, value_name = "FILE")]
+    issues: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -99,8 +102,9 @@ struct ConflibertArgs {
     #[arg(long, short)]
     verbose: bool,
     /// Use the Phoenix/PETRARCH-2 dictionaries in DIR (CAMEO.2.0.txt, Phoenix.*.actors.txt,
-    /// Phoenix.agents.txt, Phoenix.discards.txt) instead of the built-in ones.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["verbs", "actors", "agents", "discards"])]
+    /// Phoenix.agents.txt, Phoenix.discards.txt, Phoenix.IssueCoding.txt) instead of the
+    /// built-in ones.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["verbs", "actors", "agents", "discards", "issues"])]
     phoenix: Option<PathBuf>,
     #[command(flatten)]
     dicts: DictArgs,

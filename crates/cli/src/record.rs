@@ -26,6 +26,8 @@ pub struct EventRecord<'a> {
     pub goldstein: Option<f64>,
     pub plover: Option<Plover>,
     pub aux: &'a [Aux],
+    /// Issues the sentence is about (issue dictionary codes), possibly none.
+    pub issues: &'a [String],
     /// The dictionary entry or pattern that produced the event.
     pub rule: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,6 +97,7 @@ impl<'a> EventRecord<'a> {
             goldstein: known.map(|c| decimal(c.goldstein)),
             plover,
             aux: &event.aux,
+            issues: &event.issues,
             rule: &event.rule,
             url: article.url.as_deref(),
             title: article.title.as_deref(),
@@ -142,6 +145,7 @@ mod tests {
             aux: vec![Aux::Negation, Aux::Future],
             rule: "VISIT [verbs.txt:2]".into(),
             verb_span: (18, 25),
+            issues: vec!["DIPLOMACY".into()],
         }
     }
 
@@ -170,6 +174,7 @@ mod tests {
                 "goldstein": 1.9,
                 "plover": {"event": "CONSULT", "mode": "visit"},
                 "aux": ["negation", "future"],
+                "issues": ["DIPLOMACY"],
                 "rule": "VISIT [verbs.txt:2]",
             })
         );

@@ -168,6 +168,14 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
             memory.last_it = Some(g.units[0].clone());
         }
     }
+    if !events.is_empty() {
+        let issues: Vec<String> = dicts.issues_in(&a.ids).into_iter().map(|i| i.code.clone()).collect();
+        if !issues.is_empty() {
+            for e in &mut events {
+                e.issues.clone_from(&issues);
+            }
+        }
+    }
     SentenceCoding { events, discard: None }
 }
 
@@ -775,6 +783,7 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
             aux: aux.clone(),
             rule: rule.clone(),
             verb_span: (a.tokens()[event_span.0].char_start, a.tokens()[event_span.1 - 1].char_end),
+            issues: Vec::new(),
         };
         if !events.contains(&ev) {
             events.push(ev);

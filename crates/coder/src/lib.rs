@@ -60,6 +60,8 @@ pub struct Event {
     pub rule: String,
     /// Code-point range of the verb (or event noun) in the sentence.
     pub verb_span: (usize, usize),
+    /// Issues the sentence's phrases tag (`NUCLEAR`, `REFUGEES`...), from the issue dictionary.
+    pub issues: Vec<String>,
 }
 
 /// Why a sentence or article produced nothing.

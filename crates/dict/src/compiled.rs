@@ -39,6 +39,15 @@ impl ActorInfo {
     }
 }
 
+/// An issue phrase's tag: `exclude` phrases tag nothing and hide the phrases inside them.
+#[derive(Debug, Clone)]
+pub struct IssueInfo {
+    pub code: String,
+    pub category: Option<String>,
+    pub exclude: bool,
+    pub origin: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct AgentInfo {
     pub code: String,
@@ -110,6 +119,7 @@ pub struct Stats {
     pub patterns: usize,
     pub synsets: usize,
     pub discards: usize,
+    pub issue_phrases: usize,
 }
 
 /// Compiled dictionaries, ready for coding. Immutable; share across threads.
@@ -132,6 +142,8 @@ pub struct Dictionaries {
     synsets: Vec<Trie>,
     sentence_discards: Trie,
     article_discards: Trie,
+    issue_trie: Trie,
+    issues: Vec<IssueInfo>,
     stats: Stats,
 }
 
@@ -150,7 +162,7 @@ impl Dictionaries {
     }
 
     pub(crate) fn compile(model: Model, diags: &mut Vec<Diagnostic>) -> Dictionaries {
-        let mut d = Dictionaries { actor_trie: Trie::new(), agent_trie: Trie::new(), verb_trie: Trie::new(), noun_trie: Trie::new(), sentence_discards: Trie::new(), article_discards: Trie::new(), ..Default::default() };
+        let mut d = Dictionaries { actor_trie: Trie::new(), agent_trie: Trie::new(), verb_trie: Trie::new(), noun_trie: Trie::new(), sentence_discards: Trie::new(), article_discards: Trie::new(), issue_trie: Trie::new(), ..Default::default() };
 
         // Actors: one payload per distinct phrase; codes of repeated names accumulate.
         for a in &model.actors {
@@ -203,7 +215,7 @@ impl Dictionaries {
             for p in &block.patterns {
                 match d.compile_pattern(p, &names) {
                     Ok(cp) => patterns.push(cp),
-                    Err(e) => diags.push(Diagnostic::new(p.origin.clone(), 0, e)),
+                    Err(e) => diags.push(Diagnostic::at_origin(&p.origin, e)),
                 }
             }
             patterns.sort_by(|a, b| b.weight.cmp(&a.weight));
@@ -257,6 +269,17 @@ impl Dictionaries {
             d.article_discards.insert(&ids, 0);
         }
         d.stats.discards = model.discards.sentence.len() + model.discards.article.len();
+        for e in &model.issues {
+            let variants = if e.plural { plural_variants(&e.phrase) } else { vec![e.phrase.clone()] };
+            for phrase in variants {
+                let ids = d.intern_phrase(&phrase);
+                let next = d.issues.len() as u32;
+                if d.issue_trie.insert(&ids, next).is_none() {
+                    d.issues.push(IssueInfo { code: e.code.clone(), category: e.category.clone(), exclude: e.exclude, origin: e.origin.clone() });
+                }
+            }
+        }
+        d.stats.issue_phrases = d.issues.len();
         d.exact_vocab = d
             .vocab
             .iter()
@@ -310,6 +333,30 @@ impl Dictionaries {
                 false => self.word_id(&t.norm),
             })
             .collect()
+    }
+
+    /// The issues a sentence's phrases tag, in order of first mention, each once. Matching is
+    /// longest-first from left to right; an exclusion phrase tags nothing and hides what it
+    /// contains ("nuclear family" is not about `NUCLEAR`).
+    pub fn issues_in(&self, ids: &[u32]) -> Vec<&IssueInfo> {
+        let mut out: Vec<&IssueInfo> = Vec::new();
+        if self.issues.is_empty() {
+            return out;
+        }
+        let mut i = 0;
+        while i < ids.len() {
+            match self.issue_trie.longest_at(&ids[i..]) {
+                Some((n, v)) => {
+                    let info = &self.issues[v as usize];
+                    if !info.exclude && !out.iter().any(|o| o.code == info.code) {
+                        out.push(info);
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     /// Longest actor name starting at `ids[0]`.

@@ -15,6 +15,16 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// A diagnostic at an entry's origin (`file:line`, as entries record where they came from).
+    pub fn at_origin(origin: &str, message: impl Into<String>) -> Diagnostic {
+        match origin.rsplit_once(':').and_then(|(f, l)| l.parse().ok().map(|l| (f, l))) {
+            Some((file, line)) => Diagnostic::new(file, line, message),
+            None => Diagnostic::new(origin, 0, message),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line == 0 {

@@ -1,4 +1,4 @@
-//! Dictionaries: actors, agents, verbs and discards.
+//! Dictionaries: actors, agents, verbs, discards and issues.
 //!
 //! Readers turn files — dyad's own format (`docs/dictionary-format.md`), PETRARCH-1, PETRARCH-2
 //! and TABARI-style files — into one in-memory [`model`]; [`Dictionaries`] compiles it once into
@@ -10,10 +10,11 @@ mod forms;
 pub mod model;
 mod read_common;
 mod read_dyad;
+mod read_issues;
 mod read_petrarch;
 mod trie;
 
-pub use compiled::{ActorInfo, AgentInfo, CompiledBlock, CompiledPattern, Dictionaries, Elem, Stats, VerbHit, UNKNOWN};
+pub use compiled::{ActorInfo, AgentInfo, IssueInfo, CompiledBlock, CompiledPattern, Dictionaries, Elem, Stats, VerbHit, UNKNOWN};
 pub use diag::Diagnostic;
 pub use dyad_text::Date;
 pub use forms::{noun_plural, verb_inflections};
@@ -28,10 +29,12 @@ pub enum Kind {
     Agents,
     Verbs,
     Discards,
+    /// Issue tags for sentences (PETRARCH-2/Phoenix issue coding).
+    Issues,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Actors, Kind::Agents, Kind::Verbs, Kind::Discards];
+    pub const ALL: [Kind; 5] = [Kind::Actors, Kind::Agents, Kind::Verbs, Kind::Discards, Kind::Issues];
 }
 
 /// The built-in dictionaries (`dictionaries/` in the repository), embedded at build time.
@@ -104,12 +107,14 @@ fn read_format(kind: Kind, name: &str, text: &str, model: &mut model::Model, dia
             Kind::Agents => read_dyad::read_agents(text, name, model, diags),
             Kind::Verbs => read_dyad::read_verbs(text, name, model, diags),
             Kind::Discards => read_dyad::read_discards(text, name, model, diags),
+            Kind::Issues => read_issues::read_dyad_issues(text, name, model, diags),
         },
         None => match kind {
             Kind::Actors => read_petrarch::read_actors(text, name, model, diags),
             Kind::Agents => read_petrarch::read_agents(text, name, model, diags),
             Kind::Verbs => read_petrarch::read_verbs(text, name, model, diags),
             Kind::Discards => read_petrarch::read_discards(text, name, model, diags),
+            Kind::Issues => read_issues::read_phoenix_issues(text, name, model, diags),
         },
     }
 }

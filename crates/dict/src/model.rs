@@ -168,4 +168,18 @@ pub struct Model {
     pub verbs: Vec<VerbBlock>,
     pub synsets: Vec<(String, Vec<Vec<String>>)>,
     pub discards: Discards,
+    pub issues: Vec<IssueEntry>,
+}
+
+/// A phrase that tags a sentence with an issue ("uranium enrichment" → `NUCLEAR`), or, when
+/// `exclude`, a phrase that is never one ("nuclear family") and hides the issue phrases inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueEntry {
+    pub phrase: Vec<String>,
+    pub code: String,
+    pub category: Option<String>,
+    pub exclude: bool,
+    /// Generate the regular plural of the last word.
+    pub plural: bool,
+    pub origin: String,
 }

@@ -14,11 +14,12 @@ pub fn header_kind(text: &str) -> Option<Kind> {
         "dyad-agents" => Some(Kind::Agents),
         "dyad-verbs" => Some(Kind::Verbs),
         "dyad-discards" => Some(Kind::Discards),
+        "dyad-issues" => Some(Kind::Issues),
         _ => None,
     }
 }
 
-fn names(list: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn names(list: &str) -> impl Iterator<Item = &str> {
     list.split(';').map(str::trim).filter(|s| !s.is_empty())
 }
 
@@ -54,7 +55,7 @@ fn valid_code(code: &str) -> bool {
 
 /// The `HEAD : list` lines of a file, with 1-based line numbers; a line without `:` is
 /// reported with `expected` and skipped.
-fn head_list_lines<'a>(text: &'a str, file: &'a str, expected: &'a str, diags: &'a mut Vec<Diagnostic>) -> impl Iterator<Item = (usize, &'a str, &'a str)> + 'a {
+pub(crate) fn head_list_lines<'a>(text: &'a str, file: &'a str, expected: &'a str, diags: &'a mut Vec<Diagnostic>) -> impl Iterator<Item = (usize, &'a str, &'a str)> + 'a {
     text.lines().enumerate().filter_map(move |(i, raw)| {
         let line = strip_comment(raw).trim();
         if line.is_empty() || line.starts_with("#%") {

@@ -62,6 +62,7 @@ fn phoenix_dictionaries_load_whole() {
         (Kind::Actors, "dictionaries/phoenix/Phoenix.MilNonState.actors.txt"),
         (Kind::Agents, "dictionaries/phoenix/Phoenix.agents.txt"),
         (Kind::Discards, "dictionaries/phoenix/Phoenix.discards.txt"),
+        (Kind::Issues, "dictionaries/phoenix/Phoenix.IssueCoding.txt"),
     ]) else { return };
     eprintln!("{} diagnostics; first ones:", diags.len());
     for x in diags.iter().take(30) {
@@ -69,7 +70,9 @@ fn phoenix_dictionaries_load_whole() {
     }
     let s = d.stats();
     eprintln!("{s:?}");
-    assert!(s.actor_names > 30_000 && s.verb_blocks > 200 && s.patterns > 4_000, "{s:?}");
+    assert!(s.actor_names > 30_000 && s.verb_blocks > 200 && s.patterns > 4_000 && s.issue_phrases > 3_000, "{s:?}");
+    // Every diagnostic names its file and line.
+    assert!(diags.iter().all(|x| x.line > 0 && x.file.contains("phoenix")), "{diags:?}");
 }
 
 #[test]
