@@ -16,6 +16,7 @@ mod clause;
 mod lexicon;
 mod mentions;
 mod phrase;
+mod speech_acts;
 mod verbs;
 
 use dyad_dict::Dictionaries;

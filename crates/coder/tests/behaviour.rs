@@ -277,3 +277,24 @@ fn case_exact_names_match_only_in_capitals() {
     assert_eq!(run("Russia told us nothing."), vec![]);
     assert_eq!(run("RUSSIA CONDEMNED US"), vec![]);
 }
+
+#[test]
+fn refusals_demands_and_appeals_are_coded_as_what_was_said() {
+    let mut b = Builder::new();
+    let verbs = format!("{VERBS}verb 085 : lift\nverb 0841 : release\nverb 036 : accept\n");
+    b.add_text(Kind::Actors, "actors", ACTORS).add_text(Kind::Agents, "agents", AGENTS).add_text(Kind::Verbs, "verbs", &verbs);
+    let (d, diags) = b.build();
+    assert!(diags.is_empty(), "{diags:?}");
+    let run = |text: &str| code_sentence(&d, &sentence(text), None, &Options::default()).events;
+    // "will not lift": a refusal (1244) that happened, the lifting a negated future event.
+    let ev = run("Russia said it will not lift the ban on Ukraine.");
+    assert!(triples(&ev).contains(&t("RUS", "UKR", "1244")), "{ev:?}");
+    assert!(ev.iter().any(|e| e.code == "085" && e.aux.contains(&Aux::Negation) && e.aux.contains(&Aux::Future)));
+    // "must": the statement is a demand of the one obliged; "should": an appeal.
+    assert_eq!(triples(&run("China said Ukraine must release the Russian soldiers.")).iter().filter(|x| x.0 == "CHN").cloned().collect::<Vec<_>>(), vec![t("CHN", "UKR", "1053")]);
+    assert_eq!(triples(&run("Russia says Belarus should meet Ukraine.")).iter().filter(|x| x.0 == "RUS").cloned().collect::<Vec<_>>(), vec![t("RUS", "BLR", "026")]);
+    // A plain negative fact is not a refusal: "has not sent" stays one negated event.
+    let ev = run("China has not sent lethal arms to Russia.");
+    assert_eq!(ev.len(), 1);
+    assert!(ev[0].aux.contains(&Aux::Negation));
+}
