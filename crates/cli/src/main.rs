@@ -1,6 +1,11 @@
 //! `dyad`: news articles in, CAMEO/PLOVER political events out.
 
 use clap::{Parser, Subcommand};
+
+// The coder allocates many small strings and vectors per sentence; mimalloc serves them several
+// times faster than the system allocator (measured: see README, Speed).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -33,6 +33,11 @@ struct Analysis<'a> {
     present: rustc_hash::FxHashSet<u32>,
     /// For the noun phrases of coded actors; made when the first event is.
     phrases: std::cell::OnceCell<PhraseContext<'a>>,
+    /// Per token: the first hard boundary at or after it (or the sentence length), and the
+    /// position just after the last hard boundary at or before it (or 0). Clause limits are
+    /// asked for many times per verb; these answer in one step.
+    next_boundary: Vec<usize>,
+    after_boundary: Vec<usize>,
     dicts: &'a Dictionaries,
 }
 
@@ -91,7 +96,16 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     let in_mention: Vec<bool> = group_of.iter().map(Option::is_some).collect();
     let verbs = find_verbs(dicts, &ids, tokens, &in_mention);
     let present = ids.iter().copied().collect();
-    let a = Analysis { sentence, ids, groups, group_of, verbs, present, phrases: std::cell::OnceCell::new(), dicts };
+    let hard: Vec<bool> = tokens.iter().map(|t| is_hard_boundary(&t.norm)).collect();
+    let mut next_boundary = vec![tokens.len(); tokens.len()];
+    for i in (0..tokens.len()).rev() {
+        next_boundary[i] = if hard[i] { i } else { next_boundary.get(i + 1).copied().unwrap_or(tokens.len()) };
+    }
+    let mut after_boundary = vec![0; tokens.len()];
+    for i in 0..tokens.len() {
+        after_boundary[i] = if hard[i] { i + 1 } else if i > 0 { after_boundary[i - 1] } else { 0 };
+    }
+    let a = Analysis { sentence, ids, groups, group_of, verbs, present, phrases: std::cell::OnceCell::new(), dicts, next_boundary, after_boundary };
 
     if let Some(t) = trace.as_deref_mut() {
         let _ = writeln!(t, "sentence: {}", sentence.text);
@@ -434,11 +448,14 @@ fn is_passive(a: &Analysis, v: &VerbCand) -> bool {
 
 /// The right edge of the verb's reach: a hard boundary or the sentence end.
 fn right_limit(a: &Analysis, from: usize) -> usize {
-    (from..a.tokens().len()).find(|&i| is_hard_boundary(a.norm(i))).unwrap_or(a.tokens().len())
+    a.next_boundary.get(from).copied().unwrap_or(a.tokens().len())
 }
 
 fn left_limit(a: &Analysis, from: usize) -> usize {
-    (0..from).rev().find(|&i| is_hard_boundary(a.norm(i))).map_or(0, |i| i + 1)
+    if from == 0 {
+        return 0;
+    }
+    a.after_boundary[from - 1]
 }
 
 /// The default object: the first mention after the verb within its clause.

@@ -8,15 +8,29 @@ pub struct Trie {
     edges: FxHashMap<(u32, u32), u32>,
     /// Payload index of each node (u32::MAX: no phrase ends here).
     values: Vec<u32>,
+    /// Bit set of the words that start a phrase: most tokens start none, and this answers
+    /// for them without hashing.
+    starts: Vec<u64>,
 }
 
 impl Trie {
     pub fn new() -> Trie {
-        Trie { edges: FxHashMap::default(), values: vec![u32::MAX] }
+        Trie { edges: FxHashMap::default(), values: vec![u32::MAX], starts: Vec::new() }
+    }
+
+    fn may_start(&self, id: u32) -> bool {
+        self.starts.get((id / 64) as usize).is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 
     /// Insert a phrase; returns the existing payload if the phrase was already present.
     pub fn insert(&mut self, phrase: &[u32], payload: u32) -> Option<u32> {
+        if let Some(&first) = phrase.first() {
+            let word = (first / 64) as usize;
+            if self.starts.len() <= word {
+                self.starts.resize(word + 1, 0);
+            }
+            self.starts[word] |= 1 << (first % 64);
+        }
         let mut node = 0u32;
         for &t in phrase {
             let next = self.values.len() as u32;
@@ -37,7 +51,7 @@ impl Trie {
     /// Every phrase that starts at `ids[0]`: `(length, payload)`, shortest first.
     pub fn matches_at<'a>(&'a self, ids: &'a [u32]) -> impl Iterator<Item = (usize, u32)> + 'a {
         let mut node = 0u32;
-        let mut i = 0usize;
+        let mut i = if ids.first().is_some_and(|&id| self.may_start(id)) { 0 } else { ids.len() };
         std::iter::from_fn(move || {
             while i < ids.len() {
                 node = *self.edges.get(&(node, ids[i]))?;
