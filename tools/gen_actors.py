@@ -57,11 +57,12 @@ FIPS_FIX = {
     "kn": "PRK", "cf": "COG", "cg": "COD", "iv": "CIV", "wa": "NAM", "bm": "MMR", "sw": "SWE",
     "uv": "BFA", "tu": "TUR", "ir": "IRN", "sy": "SYR", "rs": "RUS", "la": "LAO", "vm": "VNM",
     "tw": "TWN", "tz": "TZA", "bo": "BLR", "md": "MDA", "fm": "FSM", "vt": "VAT", "cv": "CPV",
-    "wz": "SWZ", "tp": "STP", "mk": "MKD", "ve": "VEN", "bl": "BOL", "nt": "CUW",
+    "wz": "SWZ", "tp": "STP", "mk": "MKD", "ve": "VEN", "bl": "BOL", "nt": "CUW", "ck": "CCK",
+    "pc": "PCN", "tb": "BLM", "uc": "CUW", "vq": "VIR", "mc": "MAC", "sv": "SJM",
 }
 # Factbook entries that are not states or territories actors stand for.
 FIPS_SKIP = {"xx", "ay", "ee", "oo", "xo", "xq", "zh", "zn", "ip", "pf", "pg", "ax", "bq", "jn",
-             "wq", "ls", "kt", "um", "fq", "hq", "dq", "jq", "lq", "mq", "bv", "fs", "hm", "gz"}
+             "wq", "ls", "kt", "um", "at", "cr", "dx", "sh", "fq", "hq", "dq", "jq", "lq", "mq", "bv", "fs", "hm", "gz"}
 # Names never generated alone: ordinary words, other big cities, first names, or names the
 # README leaves out on purpose.
 SKIP = {
