@@ -359,6 +359,12 @@ impl Dictionaries {
         out
     }
 
+    /// Every actor name's codes (one entry per distinct phrase, plural variants included), for
+    /// consistency checks over a whole dictionary.
+    pub fn actor_infos(&self) -> &[ActorInfo] {
+        &self.actors
+    }
+
     /// Longest actor name starting at `ids[0]`.
     pub fn actor_at(&self, ids: &[u32]) -> Option<(usize, &ActorInfo)> {
         self.actor_trie.longest_at(ids).map(|(n, v)| (n, &self.actors[v as usize]))
