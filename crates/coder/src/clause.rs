@@ -808,8 +808,27 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
             events.push(ev);
         }
     };
-    let sources: Vec<&Unit> = source.as_ref().map(|g| g.units.iter().collect()).unwrap_or_default();
-    let targets: Vec<&Unit> = target.as_ref().map(|g| g.units.iter().collect()).unwrap_or_default();
+    // Without the dyad requirement, a subject or object no dictionary names is still reported
+    // as an unnamed actor (code `---`) with its noun phrase: "Hundreds of workers stopped ...".
+    let (mut bare_source, mut bare_target) = (None, None);
+    if !opts.require_dyad {
+        let cx = a.phrase_context();
+        let subject_np = || bare_subject(a, v).map(|(s, e)| unnamed_unit(cx, s, e));
+        if passive && target.is_none() && source.is_none() {
+            bare_target = subject_np();
+        } else {
+            if source.is_none() && !passive {
+                bare_source = subject_np();
+            }
+            if target.is_none() && !passive {
+                bare_target = bare_object(a, event_span.1.max(v.end)).map(|(s, e)| unnamed_unit(cx, s, e));
+            }
+        }
+    }
+    let mut sources: Vec<&Unit> = source.as_ref().map(|g| g.units.iter().collect()).unwrap_or_default();
+    let mut targets: Vec<&Unit> = target.as_ref().map(|g| g.units.iter().collect()).unwrap_or_default();
+    sources.extend(bare_source.as_ref());
+    targets.extend(bare_target.as_ref());
     if m.compound || (targets.is_empty() && sources.len() > 1) {
         // A compound subject acting together: each member towards each other.
         for s in &sources {
@@ -898,16 +917,67 @@ fn modality(a: &Analysis, v: &VerbCand, source: Option<&Group>, consumed: &[usiz
     aux
 }
 
+impl<'a> Analysis<'a> {
+    /// What the noun-phrase rules need, made once per sentence when first asked for.
+    fn phrase_context(&self) -> &PhraseContext<'a> {
+        let sentence: &'a Sentence = self.sentence;
+        let t = &sentence.tokens[..];
+        self.phrases.get_or_init(|| {
+            let mut verb_like: Vec<bool> = (0..t.len()).map(|i| self.dicts.verb_at(&self.ids[i..]).is_some()).collect();
+            for v in &self.verbs {
+                verb_like[v.start..v.end].iter_mut().for_each(|x| *x = true);
+            }
+            PhraseContext::new(&sentence.text, t, verb_like, &self.groups)
+        })
+    }
+}
+
+/// An actor no dictionary names: the noun phrase `start..end`, coded `---`.
+fn unnamed_unit(cx: &PhraseContext, start: usize, end: usize) -> Unit {
+    let (s, e) = noun_phrase(cx, start, end);
+    Unit { start: s, end: e, code: NULL_ACTOR.to_string(), has_actor: false, base: NULL_ACTOR.to_string(), origin: "unnamed noun phrase".to_string() }
+}
+
+/// The code of an actor no dictionary names.
+pub(crate) const NULL_ACTOR: &str = "---";
+
+/// The head of an unnamed subject: the noun right before the verb (auxiliaries, negators and
+/// adverbs between), when it is not part of a known actor, a pronoun or a clause word.
+fn bare_subject(a: &Analysis, v: &VerbCand) -> Option<(usize, usize)> {
+    let mut k = v.start;
+    while k > 0 && (is_aux(a.norm(k - 1)) || is_negator(a.norm(k - 1)) || is_skippable_adverb(a.norm(k - 1))) {
+        k -= 1;
+    }
+    let head = k.checked_sub(1)?;
+    let cx = a.phrase_context();
+    (crate::phrase::is_nounlike(cx, head) && a.group_of[head].is_none()).then_some((head, head + 1))
+}
+
+/// The head of an unnamed object: the last noun of the noun phrase right after the verb
+/// (determiners, quantities and modifiers first).
+fn bare_object(a: &Analysis, from: usize) -> Option<(usize, usize)> {
+    let cx = a.phrase_context();
+    let limit = right_limit(a, from).min(from + 6);
+    let mut i = from;
+    while i < limit && crate::phrase::is_np_opener(cx, i) {
+        i += 1;
+    }
+    let mut head = None;
+    while i < limit && crate::phrase::is_nounlike(cx, i) && a.group_of[i].is_none() {
+        head = Some(i);
+        i += 1;
+    }
+    // A known actor right after the modifiers is the object, not an unnamed one.
+    if a.group_of.get(i).copied().flatten().is_some() {
+        return None;
+    }
+    head.map(|h| (h, h + 1))
+}
+
 fn actor_ref<'a>(a: &Analysis<'a>, u: &Unit) -> ActorRef {
     let sentence: &'a Sentence = a.sentence;
     let t = &sentence.tokens[..];
-    let phrases = a.phrases.get_or_init(|| {
-        let mut verb_like: Vec<bool> = (0..t.len()).map(|i| a.dicts.verb_at(&a.ids[i..]).is_some()).collect();
-        for v in &a.verbs {
-            verb_like[v.start..v.end].iter_mut().for_each(|x| *x = true);
-        }
-        PhraseContext::new(&sentence.text, t, verb_like, &a.groups)
-    });
+    let phrases = a.phrase_context();
     let (ps, pe) = noun_phrase(phrases, u.start, u.end);
     ActorRef {
         code: u.code.clone(),

@@ -126,6 +126,18 @@ fn is_open(cx: &PhraseContext, i: usize) -> bool {
     t.is_word() && !cx.verb_like[i] && !is_closed(&t.norm) && cx.unit_at.at(i).is_none() && !is_phrase_determiner(&t.norm) && !is_number(&t.norm)
 }
 
+/// A word that can head or modify an unnamed noun phrase: open-class, not a verb, not in a
+/// known actor, not a number.
+pub(crate) fn is_nounlike(cx: &PhraseContext, i: usize) -> bool {
+    is_open(cx, i) && !norm(cx, i).ends_with("ING")
+}
+
+/// A word that opens a noun phrase: a determiner or a quantity.
+pub(crate) fn is_np_opener(cx: &PhraseContext, i: usize) -> bool {
+    let qualifies = |j: usize| (j == i + 1 || j == i + 2) && is_number(norm(cx, j)) && number_qualifier(cx, j - 1) >= j - i;
+    is_phrase_determiner(norm(cx, i)) || is_number(norm(cx, i)) || qualifies(i + 1) || qualifies(i + 2)
+}
+
 fn is_capitalised_at(cx: &PhraseContext, i: usize) -> bool {
     cx.tokens.get(i).is_some_and(|t| is_capitalised(cx.text, t))
 }

@@ -298,3 +298,21 @@ fn refusals_demands_and_appeals_are_coded_as_what_was_said() {
     assert_eq!(ev.len(), 1);
     assert!(ev[0].aux.contains(&Aux::Negation));
 }
+
+#[test]
+fn unnamed_actors_are_reported_when_the_dyad_is_not_required() {
+    let d = dicts();
+    let monadic = Options { require_dyad: false };
+    let run = |text: &str, opts: &Options| code_sentence(&d, &sentence(text), Some(date("2023-09-15")), opts).events;
+    // No dictionary names the attackers: the event keeps their noun phrase, coded `---`.
+    let ev = run("Masked gunmen attacked a Russian army convoy.", &monadic);
+    assert_eq!(triples(&ev), vec![t("---", "RUSMIL", "190")]);
+    let src = ev[0].source.as_ref().unwrap();
+    assert_eq!("Masked gunmen attacked a Russian army convoy.".chars().skip(src.phrase_span.0).take(src.phrase_span.1 - src.phrase_span.0).collect::<String>(), "Masked gunmen");
+    // An unnamed object: "at least 40 villagers".
+    let ev = run("Russian soldiers detained at least 40 villagers.", &monadic);
+    assert_eq!(triples(&ev), vec![t("RUSMIL", "---", "173")]);
+    // With the dyad required (the default), nothing is coded without two named actors.
+    assert!(run("Masked gunmen attacked a Russian army convoy.", &Options::default()).iter().all(|e| e.source.is_some()));
+    assert!(run("Masked gunmen attacked villagers.", &Options::default()).is_empty());
+}
