@@ -27,19 +27,9 @@ pub const CLASS_NAMES: [&str; 5] = [
     "4 material conflict (14-20)",
 ];
 
-/// The pentaclass of a CAMEO event code: 0 = roots 01–02, 1 = 03–05, 2 = 06–08, 3 = 09–13,
-/// 4 = 14–20. `None` for anything that is not a CAMEO code.
-pub fn pentaclass(code: &str) -> Option<u8> {
-    let root: u8 = code.get(..2)?.parse().ok()?;
-    match root {
-        1..=2 => Some(0),
-        3..=5 => Some(1),
-        6..=8 => Some(2),
-        9..=13 => Some(3),
-        14..=20 => Some(4),
-        _ => None,
-    }
-}
+/// The pentaclass of a CAMEO event code (see [`dyad_ontology::pentaclass`]): 0 = roots 01–02,
+/// 1 = 03–05, 2 = 06–08, 3 = 09–13, 4 = 14–20; `None` for anything that is not a CAMEO code.
+pub use dyad_ontology::pentaclass;
 
 /// Code a sentence (or short text) on its own, with no date, allowing events with one actor.
 /// Events come with spans relative to their own sentence; the second value of each pair is the
@@ -459,11 +449,13 @@ pub fn detokenize(tokens: &[&str]) -> (String, Vec<(usize, usize)>) {
 }
 
 /// The predicted spans of a sentence: the main event's source and target, or `R` for both when
-/// the events pair them both ways under one code.
+/// the event is mutual by nature (a meeting, talks, an agreement signed: see
+/// [`dyad_ontology::is_mutual`]) or the events pair them both ways under one code.
 pub fn predicted_spans(events: &[(Event, usize)]) -> Vec<Span> {
     let Some((main, off)) = main_event(events) else { return Vec::new() };
     let span = |a: &dyad_coder::ActorRef, role| Span { role, start: off + a.phrase_span.0, end: off + a.phrase_span.1 };
     let reciprocal = match (&main.source, &main.target) {
+        (Some(_), Some(_)) if dyad_ontology::is_mutual(&main.code) => true,
         (Some(s), Some(t)) => events.iter().any(|(e, o)| {
             *o == *off
                 && e.code == main.code
@@ -646,6 +638,7 @@ mod tests {
         assert_eq!(pentaclass("190"), Some(4));
         assert_eq!(pentaclass("---"), None);
         assert_eq!(pentaclass("21"), None);
+        assert_eq!(pentaclass("174K"), Some(4));
     }
 
     #[test]

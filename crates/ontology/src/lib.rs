@@ -130,6 +130,13 @@ pub fn pentaclass(code: &str) -> Option<u8> {
     Some(known.pentaclass())
 }
 
+/// Whether the event is by its nature mutual — both sides do it to each other: consulting,
+/// meeting, negotiating (`040`, `044`, `046`, and their sub-codes) and signing an agreement
+/// (`057`). A visit (`042`) or hosting (`043`) has a direction; a meeting does not.
+pub fn is_mutual(code: &str) -> bool {
+    matches!(code.get(..3), Some("040" | "044" | "046" | "057"))
+}
+
 /// The numeric value of a code's two-digit root ("04" → 4).
 fn root_number(code: &str) -> u8 {
     code[..2]
