@@ -200,6 +200,17 @@ pub fn evaluate_class(file: &str, records: &[ClassRecord], issues: Vec<ReadIssue
     }
 }
 
+/// A report as JSON, its per-sentence `results` left out unless asked for.
+fn report_json(report: &impl Serialize, with_results: bool) -> String {
+    let mut v = serde_json::to_value(report).unwrap_or_default();
+    if !with_results {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("results");
+        }
+    }
+    v.to_string()
+}
+
 fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 {
         0.0
@@ -272,13 +283,7 @@ impl ClassReport {
     /// JSON: the headline figures (the gate reads these), per-class scores, the confusion
     /// matrix; the per-sentence results only when `with_results`.
     pub fn to_json(&self, with_results: bool) -> String {
-        let mut v = serde_json::to_value(self).unwrap_or_default();
-        if !with_results {
-            if let Some(o) = v.as_object_mut() {
-                o.remove("results");
-            }
-        }
-        v.to_string()
+        report_json(self, with_results)
     }
 }
 
@@ -614,13 +619,7 @@ impl NerReport {
     /// JSON: headline figures (`total.f1` is the gate), per role; per-sentence results only
     /// when `with_results`.
     pub fn to_json(&self, with_results: bool) -> String {
-        let mut v = serde_json::to_value(self).unwrap_or_default();
-        if !with_results {
-            if let Some(o) = v.as_object_mut() {
-                o.remove("results");
-            }
-        }
-        v.to_string()
+        report_json(self, with_results)
     }
 }
 
