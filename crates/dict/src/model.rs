@@ -1,5 +1,8 @@
 //! The in-memory dictionary model every reader produces. Phrases are sequences of upper-case
 //! token norms, tokenised exactly like article text.
+//!
+//! A word ending in `*` (`RESTOR*`) is a *stem*: it matches any text word that begins with it
+//! (TABARI's open matching), unless a longer stem or an exact dictionary word claims that word.
 
 use dyad_text::Date;
 
@@ -151,6 +154,9 @@ pub struct VerbBlock {
     pub patterns: Vec<Pattern>,
     /// Event nouns ("visit", "talks") rather than verbs.
     pub noun: bool,
+    /// Generate regular inflections of each lemma (false when the reader listed every form
+    /// itself, as the TABARI reader does).
+    pub inflect: bool,
     pub origin: String,
 }
 
@@ -168,4 +174,8 @@ pub struct Model {
     pub verbs: Vec<VerbBlock>,
     pub synsets: Vec<(String, Vec<Vec<String>>)>,
     pub discards: Discards,
+    /// Words known to be nouns or adjectives (TABARI's `<NOUN>` and `<ADJECTIVE>` lists): they
+    /// code nothing, but as dictionary words they keep a verb stem from claiming them
+    /// (`LEADER` is not a form of the verb stem `LEAD`).
+    pub other_words: Vec<Vec<String>>,
 }
