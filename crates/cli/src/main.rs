@@ -80,6 +80,17 @@ enum EvalSuite {
         #[arg(long)]
         include_only: bool,
     },
+    /// TABARI's validation suite: a .project file naming the actors, agents, verbs, options
+    /// and text files (TABARI formats).
+    Tabari {
+        project: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List each failing record with expected and coded events.
+        #[arg(long, short)]
+        verbose: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -108,6 +119,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Eval { suite: EvalSuite::Petrarch { file, json, verbose, include_only } } => {
             let opts = dyad_eval::RunOptions { include_only, ..Default::default() };
             let report = dyad_eval::run_petrarch(&file, &opts).map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", report.to_json());
+            } else {
+                print!("{}", report.to_text(verbose));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { suite: EvalSuite::Tabari { project, json, verbose } } => {
+            let report = dyad_eval::run_tabari(&project).map_err(|e| e.to_string())?;
             if json {
                 println!("{}", report.to_json());
             } else {
