@@ -134,6 +134,8 @@ pub struct Dictionaries {
     /// word the vocabulary lacks takes the id of the longest stem it begins with.
     stems: FxHashMap<Box<str>, u32>,
     stem_ids: rustc_hash::FxHashSet<u32>,
+    /// Stems that are names, verb forms or other dictionary words (not only pattern words).
+    root_stems: rustc_hash::FxHashSet<u32>,
     max_stem_len: usize,
     /// Trie insertions that contain a stem, replayed once the vocabulary is complete so that
     /// dictionary words beginning with the stem match it too.
@@ -187,14 +189,18 @@ impl Dictionaries {
     fn insert(&mut self, slot: Slot, ids: &[u32], payload: u32) -> Option<u32> {
         if ids.iter().any(|&i| self.is_stem(i)) {
             self.stem_inserts.push((slot, ids.to_vec(), payload));
+            if !matches!(slot, Slot::Synset(_)) {
+                self.root_stems.extend(ids.iter().copied().filter(|i| self.stem_ids.contains(i)));
+            }
         }
         self.trie(slot).insert(ids, payload)
     }
 
     /// Once the vocabulary is complete: every phrase with a stem also goes in with each
-    /// dictionary word that begins with the stem (a stem in a pattern or synset also accepts
-    /// longer stems; in a name or verb form a longer stem shadows it, as in TABARI, where the
-    /// longest matching root wins). An existing phrase keeps its own payload.
+    /// dictionary word that begins with the stem, and with each longer stem — except, in a name
+    /// or verb form, a longer stem that is itself a name, verb form or listed word: that one
+    /// shadows it, as in TABARI, where the longest matching root wins. An existing phrase keeps
+    /// its own payload.
     fn expand_stems(&mut self) {
         if self.stem_inserts.is_empty() {
             return;
@@ -204,7 +210,8 @@ impl Dictionaries {
         for (stem, id) in &stems {
             let exact: Vec<u32> = self.vocab.iter().filter(|(w, &wid)| wid != *id && !w.ends_with('*') && w.starts_with(stem.as_str())).map(|(_, &wid)| wid).collect();
             let longer: Vec<u32> = stems.iter().filter(|(s, sid)| sid != id && s.len() > stem.len() && s.starts_with(stem.as_str())).map(|(_, sid)| *sid).collect();
-            closure.insert(*id, (exact, longer));
+            let (roots, others): (Vec<u32>, Vec<u32>) = longer.into_iter().partition(|l| self.root_stems.contains(l));
+            closure.insert(*id, (exact.into_iter().chain(others).collect(), roots));
         }
         for (slot, ids, payload) in std::mem::take(&mut self.stem_inserts) {
             let wide = matches!(slot, Slot::Synset(_));
@@ -344,7 +351,8 @@ impl Dictionaries {
         }
         d.stats.discards = model.discards.sentence.len() + model.discards.article.len();
         for p in &model.other_words {
-            d.intern_phrase(p);
+            let ids = d.intern_phrase(p);
+            d.root_stems.extend(ids.into_iter().filter(|i| d.stem_ids.contains(i)));
         }
         d.expand_stems();
         d

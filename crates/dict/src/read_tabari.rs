@@ -13,7 +13,8 @@
 //!
 //! Codes: `[###]` on a verb, a time phrase or an undated actor makes the phrase a sentence
 //! discard; `[+++]` (TABARI's "complex") is read the same way, since either way nothing is
-//! coded. A dated `###`/`+++` actor code is kept as the code. The `!` (dominant) and `?`
+//! coded. A dated `###`/`+++` actor code is kept as the code. An actor coded only `[---]` is
+//! read as a plain noun, as TABARI does: it is no actor. The `!` (dominant) and `?`
 //! (subordinate) marks after a verb code are dropped with the code kept.
 
 use crate::model::*;
@@ -135,10 +136,15 @@ pub fn read_actors(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Di
             diags.push(Diagnostic::new(file, p.line, "actor without a code; skipped"));
             return;
         }
-        let marker_only = p.codes.len() == 1 && !p.codes[0].is_dated() && is_marker_code(&p.codes[0].code);
+        let undated = p.codes.len() == 1 && !p.codes[0].is_dated();
+        let marker_only = undated && is_marker_code(&p.codes[0].code);
+        // TABARI reads a null-coded actor as a plain noun.
+        let null_only = undated && p.codes[0].code == "---";
         for name in &p.names {
             for phrase in tabari_phrase(name, true) {
-                if marker_only {
+                if null_only {
+                    model.other_words.push(phrase);
+                } else if marker_only {
                     model.discards.sentence.push(phrase);
                 } else {
                     model.actors.push(ActorEntry { phrase, codes: p.codes.clone(), origin: p.origin.clone() });
@@ -795,7 +801,7 @@ mod tests {
         assert!(shade.1.contains(&s(&["SCARLET*", "TINT*"])) && shade.1.contains(&s(&["DEEP", "BLUE", "TINT*"])), "{shade:?}");
     }
 
-    const ACTORS: &str = "<NOUN>\nPEBBLES   ;x\n</NOUN>\nRIVERLAND  [RVL] ; comment\nHILL_FOLK_ [HLF]\n# commented out\nOLD KING\n+KING_COLE\n\t[KNG < 010101]\n\t[KNGELI 010101 - 051231]\n\t[KNGRET > 060101]\nGHOST_TOWN [###]\nNOBODY\n~~FINISH\nLATE [LTE]\n";
+    const ACTORS: &str = "<NOUN>\nPEBBLES   ;x\n</NOUN>\nRIVERLAND  [RVL] ; comment\nHILL_FOLK_ [HLF]\n# commented out\nOLD KING\n+KING_COLE\n\t[KNG < 010101]\n\t[KNGELI 010101 - 051231]\n\t[KNGRET > 060101]\nGHOST_TOWN [###]\nSTRANGER [---]\nNOBODY\n~~FINISH\nLATE [LTE]\n";
 
     #[test]
     fn reads_actors_file() {
@@ -810,7 +816,8 @@ mod tests {
         assert!(m.discards.sentence.contains(&s(&["GHOST", "TOWN*"])));
         // NOBODY has no code; nothing after ~~FINISH is read.
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(d[0].line, 13);
+        assert_eq!(d[0].line, 14);
+        assert!(m.other_words.contains(&s(&["STRANGER*"])) && !m.actors.iter().any(|a| a.phrase == s(&["STRANGER*"])));
         assert!(!m.actors.iter().any(|a| a.phrase == s(&["LATE*"])));
     }
 
