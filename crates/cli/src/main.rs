@@ -35,6 +35,9 @@ pub struct DictArgs {
     /// Discard list replacing the built-in discards.
     #[arg(long, value_name = "FILE")]
     discards: Option<PathBuf>,
+    /// Read the files given above in TABARI's formats (`.verbs`, `.actors`, `.agents`).
+    #[arg(long)]
+    tabari: bool,
 }
 
 #[derive(Subcommand)]

@@ -23,15 +23,17 @@
 //! What of TABARI's options is applied: `SET: MINIMUM WORDS` (shorter records are not coded),
 //! `SET: CONVERT AGENT` (an agent with no actor is coded `~CODE`; otherwise it is no actor),
 //! `DEFAULT: SOURCE [X] PRIOR` / `TARGET [Y] AFTER` (stand-ins for a missing source/target).
-//! Not applied (dyad's coder has no equivalent): `COMPLEX:` limits, `CODE BY`, `FORWARD:`,
-//! `COMMA:`, `TIME SHIFT` (event dates are not compared). Verb codes are compared as strings
+//! `SET: CODE BY CLAUSE` (the default: one verb's events per clause, clauses split at
+//! coordinating conjunctions), `CODE BY SENTENCE`, `CODE ALL`.
+//! Not applied (dyad's coder has no equivalent): `COMPLEX:` limits, `FORWARD:`, `COMMA:`,
+//! `TIME SHIFT` (event dates are not compared). Verb codes are compared as strings
 //! (WEIS codes, `1717`, `075A`...), never checked against CAMEO.
 
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use dyad_coder::{code_doc, Options as CoderOptions};
-use dyad_dict::tabari::{read_options, read_project, Options};
+use dyad_dict::tabari::{read_options, read_project, CodeBy, Options};
 use dyad_dict::{Builder, Dictionaries, Format, Kind};
 use dyad_text::{Article, Date, Doc};
 use serde::Serialize;
@@ -414,9 +416,21 @@ fn tabari_actor(code: Option<&str>, options: &Options) -> Option<String> {
     Some(c.to_string())
 }
 
+/// The clause of each token: TABARI's `CODE BY CLAUSE` starts a clause at each coordinating
+/// conjunction (`and`, `but`, `or`, `nor`) and semicolon.
+fn clause_of(tokens: &[dyad_text::Token], char_pos: usize) -> usize {
+    tokens
+        .iter()
+        .take_while(|t| t.char_start < char_pos)
+        .filter(|t| matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | ";"))
+        .count()
+}
+
 /// Code a record from its text alone, dated by the record, under its options. Events come in
 /// the coder's order; an event with no source or target takes the `DEFAULT:` stand-in or is
-/// dropped.
+/// dropped. Then `SET: CODE BY` applies: by clause (TABARI's default) each clause keeps the
+/// events of its first verb that coded any; by sentence, each sentence those of its first
+/// such verb; `CODE ALL` keeps every event.
 pub fn code_tabari_record(dicts: &Dictionaries, record: &TabariRecord) -> Vec<Triple> {
     let o = &record.options;
     let words = record.text.split_whitespace().count();
@@ -430,6 +444,8 @@ pub fn code_tabari_record(dicts: &Dictionaries, record: &TabariRecord) -> Vec<Tr
         ..Article::default()
     });
     let mut out: Vec<Triple> = Vec::new();
+    // (sentence, clause) → the verb whose events that clause keeps.
+    let mut chosen: Vec<((usize, usize), (usize, usize))> = Vec::new();
     for e in code_doc(dicts, &doc, &CoderOptions { require_dyad: false }) {
         let source = tabari_actor(e.source.as_ref().map(|a| a.code.as_str()), o)
             .or_else(|| o.defaults.source.clone());
@@ -440,6 +456,21 @@ pub fn code_tabari_record(dicts: &Dictionaries, record: &TabariRecord) -> Vec<Tr
         };
         if source == target {
             continue;
+        }
+        let unit = match o.code_by {
+            CodeBy::All => None,
+            CodeBy::Sentence => Some((e.sentence_index, 0)),
+            CodeBy::Clause => {
+                let tokens = doc.sentences.get(e.sentence_index).map_or(&[][..], |s| &s.tokens[..]);
+                Some((e.sentence_index, clause_of(tokens, e.verb_span.0)))
+            }
+        };
+        if let Some(unit) = unit {
+            match chosen.iter().find(|(u, _)| *u == unit) {
+                Some((_, verb)) if *verb != e.verb_span => continue,
+                Some(_) => {}
+                None => chosen.push((unit, e.verb_span)),
+            }
         }
         let t = Triple::new(source, target, e.code);
         if !out.contains(&t) {
