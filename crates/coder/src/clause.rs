@@ -563,7 +563,12 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                 if *e == Elem::Target { m.target = found } else { m.source = found }
             }
             Elem::Skip => {
-                pos = match a.group_starting_at(pos) {
+                // One noun phrase: a mention with its determiners ("at the Gondor"), else a word.
+                let mut at = pos;
+                while at < right && is_determiner(a.norm(at)) && a.group_starting_at(at).is_none() {
+                    at += 1;
+                }
+                pos = match a.group_starting_at(at) {
                     Some(g) => a.groups[g].end,
                     None if pos < right => pos + 1,
                     None => return None,
