@@ -11,6 +11,8 @@ use rustc_hash::FxHashMap;
 /// Id of a token the dictionaries never mention.
 pub const UNKNOWN: u32 = u32::MAX;
 
+pub(crate) use crate::model::GAP_WORD;
+
 /// An actor name's codes.
 #[derive(Debug, Clone)]
 pub struct ActorInfo {
@@ -156,6 +158,9 @@ enum Slot {
 
 impl Dictionaries {
     fn intern(&mut self, word: &str) -> u32 {
+        if word == GAP_WORD {
+            return crate::trie::GAP;
+        }
         if let Some(&id) = self.vocab.get(word) {
             return id;
         }

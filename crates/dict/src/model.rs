@@ -3,6 +3,11 @@
 //!
 //! A word ending in `*` (`RESTOR*`) is a *stem*: it matches any text word that begins with it
 //! (TABARI's open matching), unless a longer stem or an exact dictionary word claims that word.
+//! The word [`GAP_WORD`] in a phrase matches up to four words of any kind, or none (TABARI's
+//! space inside a name: `PRINCE DOL_AMROTH` is also "Prince of Dol Amroth").
+
+/// A phrase element standing for a few words of any kind (see the module docs).
+pub const GAP_WORD: &str = "<gap>";
 
 use dyad_text::Date;
 

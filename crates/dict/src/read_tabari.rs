@@ -9,7 +9,8 @@
 //! - a word followed by `_` must match exactly; a name or verb ending in `_` (`LIBYA_`,
 //!   `DEPART_`) also takes the regular endings -S, -ES, -ED, -D (after E), -EN, -ING;
 //! - `WORD=` matches that word only, without endings; `WORD~_` is a stem joined to what follows;
-//! - `_` between words joins them (no word between); a space in a name is read the same way.
+//! - `_` between words joins them (no word between); a space between the words of a name, verb
+//!   or synset member lets a few words come between (`PRINCE DOL_AMROTH`: "Prince of Dol Amroth").
 //!
 //! Codes: `[###]` on a verb, a time phrase or an undated actor makes the phrase a sentence
 //! discard; `[+++]` (TABARI's "complex") is read the same way, since either way nothing is
@@ -43,6 +44,8 @@ enum Match {
     Exact,
     /// Exact, or with a regular ending.
     Endings,
+    /// Not a word: the space between two words, which a few words may fill.
+    Gap,
 }
 
 /// The regular endings TABARI accepts after a word written `WORD_`.
@@ -70,6 +73,7 @@ fn word_tokens(raw: &str, kind: Match) -> Vec<Vec<String>> {
         Match::Stem if last.chars().any(char::is_alphanumeric) => vec![format!("{last}*")],
         Match::Stem | Match::Exact => vec![last.clone()],
         Match::Endings => with_endings(last),
+        Match::Gap => unreachable!("gaps are not words"),
     };
     lasts.into_iter().map(|l| init.iter().cloned().chain(std::iter::once(l)).collect()).collect()
 }
@@ -80,6 +84,9 @@ fn tabari_phrase(text: &str, endings: bool) -> Vec<Vec<String>> {
     let items: Vec<&str> = text.split_whitespace().collect();
     let mut words: Vec<(&str, Match)> = Vec::new();
     for (ii, item) in items.iter().enumerate() {
+        if !words.is_empty() && words.last().is_some_and(|w| w.1 != Match::Gap) {
+            words.push(("", Match::Gap));
+        }
         let parts: Vec<&str> = item.split('_').collect();
         for (k, part) in parts.iter().enumerate() {
             if part.is_empty() {
@@ -103,9 +110,12 @@ fn tabari_phrase(text: &str, endings: bool) -> Vec<Vec<String>> {
             }
         }
     }
+    while words.last().is_some_and(|w| w.1 == Match::Gap) {
+        words.pop();
+    }
     let mut out: Vec<Vec<String>> = vec![Vec::new()];
     for (raw, kind) in words {
-        let variants = word_tokens(raw, kind);
+        let variants = if kind == Match::Gap { vec![vec![GAP_WORD.to_string()]] } else { word_tokens(raw, kind) };
         if variants.is_empty() {
             continue;
         }
@@ -764,7 +774,7 @@ mod tests {
         assert!(v.contains(&s(&["GLIDED"])) && v.contains(&s(&["GLIDING"])), "{v:?}");
         assert_eq!(tabari_phrase("LEAP_", false), vec![s(&["LEAP"])]);
         assert_eq!(tabari_phrase("BIG~_TOWN", true), vec![s(&["BIG*", "TOWN*"])]);
-        assert_eq!(tabari_phrase("KING OF_HILLS_", false), vec![s(&["KING*", "OF", "HILLS"])]);
+        assert_eq!(tabari_phrase("KING OF_HILLS_", false), vec![s(&["KING*", GAP_WORD, "OF", "HILLS"])]);
     }
 
     #[test]
@@ -799,6 +809,7 @@ mod tests {
         assert!(m.discards.sentence.contains(&s(&["CROQUET*"])));
         let shade = m.synsets.iter().find(|(n, _)| n == "SHADE").unwrap();
         assert!(shade.1.contains(&s(&["SCARLET*", "TINT*"])) && shade.1.contains(&s(&["DEEP", "BLUE", "TINT*"])), "{shade:?}");
+        assert!(m.discards.sentence.contains(&s(&["ONCE", "A", "MOON*"])));
     }
 
     const ACTORS: &str = "<NOUN>\nPEBBLES   ;x\n</NOUN>\nRIVERLAND  [RVL] ; comment\nHILL_FOLK_ [HLF]\n# commented out\nOLD KING\n+KING_COLE\n\t[KNG < 010101]\n\t[KNGELI 010101 - 051231]\n\t[KNGRET > 060101]\nGHOST_TOWN [###]\nSTRANGER [---]\nNOBODY\n~~FINISH\nLATE [LTE]\n";
@@ -812,6 +823,7 @@ mod tests {
         let king: Vec<&ActorEntry> = m.actors.iter().filter(|a| a.codes.len() == 3).collect();
         assert_eq!(king.len(), 2, "{:?}", m.actors);
         assert!(king.iter().any(|a| a.phrase == s(&["KING", "COLE*"])));
+        assert!(king.iter().any(|a| a.phrase == s(&["OLD*", GAP_WORD, "KING*"])));
         assert!(m.actors.iter().any(|a| a.phrase == s(&["HILL", "FOLKS"])));
         assert!(m.discards.sentence.contains(&s(&["GHOST", "TOWN*"])));
         // NOBODY has no code; nothing after ~~FINISH is read.
