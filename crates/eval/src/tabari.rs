@@ -27,7 +27,9 @@
 //! coordinating conjunctions), `CODE BY SENTENCE`, `CODE ALL`.
 //! Not applied (dyad's coder has no equivalent): `COMPLEX:` limits, `FORWARD:`, `COMMA:`,
 //! `TIME SHIFT` (event dates are not compared). Verb codes are compared as strings
-//! (WEIS codes, `1717`, `075A`...), never checked against CAMEO.
+//! (WEIS codes, `1717`, `075A`...), never checked against CAMEO. An underscore in a text
+//! (`Dol_Amroth`) joins words as in the dictionaries: the coder reads it as a space. Negated,
+//! future and hypothetical events are kept: TABARI codes them too.
 
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -437,9 +439,10 @@ pub fn code_tabari_record(dicts: &Dictionaries, record: &TabariRecord) -> Vec<Tr
     if words < o.minimum_words {
         return Vec::new();
     }
+    // `Dol_Amroth` in a text is TABARI's word connector, as in its dictionaries.
     let doc = Doc::new(Article {
         id: record.id.clone(),
-        body: record.text.clone(),
+        body: record.text.replace('_', " "),
         published: record.date,
         ..Article::default()
     });
