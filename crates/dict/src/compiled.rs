@@ -400,10 +400,14 @@ impl Dictionaries {
         Ok(CompiledPattern { scoped: p.plurals, required, weight: p.weight(), before, after, code: p.code.clone(), text: p.text.clone(), origin: p.origin.clone() })
     }
 
-    /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it).
+    /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it; punctuation no
+    /// dictionary uses has an id of its own, which phrase gaps do not cross).
     pub fn word_id(&self, norm: &str) -> u32 {
         if let Some(&id) = self.vocab.get(norm) {
             return id;
+        }
+        if !norm.chars().any(char::is_alphanumeric) {
+            return crate::trie::PUNCT;
         }
         if self.stems.is_empty() {
             return UNKNOWN;

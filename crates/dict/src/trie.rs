@@ -7,6 +7,8 @@ use rustc_hash::FxHashMap;
 /// between the words of a name: "PRINCE DOL_AMROTH" is "Prince of Dol Amroth").
 pub const GAP: u32 = u32::MAX - 1;
 pub const MAX_GAP: usize = 4;
+/// Id of a punctuation token no dictionary mentions: a gap does not reach across it.
+pub const PUNCT: u32 = u32::MAX - 2;
 
 #[derive(Debug, Default)]
 pub struct Trie {
@@ -79,7 +81,8 @@ impl Trie {
             }
             if let Some(&child) = self.edges.get(&(node, GAP)) {
                 // The gap is followed by a word: try it after skipping 0..=MAX_GAP tokens.
-                for skip in (0..=MAX_GAP).rev() {
+                let reach = (0..=MAX_GAP).take_while(|&k| k == 0 || ids.get(i + k - 1).is_some_and(|&t| t != PUNCT)).last().unwrap_or(0);
+                for skip in (0..=reach).rev() {
                     if i + skip < ids.len() {
                         if let Some(&next) = self.edges.get(&(child, ids[i + skip])) {
                             stack.push((next, i + skip + 1));
@@ -128,5 +131,6 @@ mod tests {
         assert_eq!(t.longest_at(&[1, 7, 8, 2, 9]), Some((4, 20)));
         assert_eq!(t.longest_at(&[1, 5, 6, 7, 8, 9, 2]), Some((1, 10)));
         assert_eq!(t.matches_at(&[1, 7, 2]).collect::<Vec<_>>(), vec![(1, 10), (3, 20)]);
+        assert_eq!(t.longest_at(&[1, PUNCT, 2]), Some((1, 10)));
     }
 }
