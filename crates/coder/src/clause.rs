@@ -735,8 +735,13 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         target = subject_group.clone();
         source = find_by_agent(a, v).map(|g| a.groups[g].clone());
     } else {
-        if source.is_none() && m.target_before {
-            source = a.groups.iter().rev().find(|g| g.end <= m.leftmost && governing_preposition(a, g.start).is_none()).cloned();
+        // "Arnor suggested Gondor should apply ..." under `SUGGESTED * APPLY`: when the pattern
+        // spells out words before the verb and the subject stands after them, the event is
+        // the act of the actor before those words.
+        let spelled = m.consumed.iter().copied().min().filter(|&w| subject_at.is_some_and(|at| at > w));
+        if source.is_none() && (m.target_before || spelled.is_some()) {
+            let edge = spelled.map_or(m.leftmost, |w| w.min(m.leftmost));
+            source = a.groups.iter().rev().find(|g| g.end <= edge && governing_preposition(a, g.start).is_none()).cloned();
         }
         if source.is_none() {
             source = subject_group.clone();
