@@ -76,6 +76,15 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     }
 
     let pieces = find_pieces(dicts, &ids, &sentence.text, tokens, date, &memory.surnames);
+    // An actor coded `###` for the article's date (TABARI's dated discard code) discards the
+    // sentence, as a discard phrase would.
+    if let Some(p) = pieces.iter().find(|p| matches!(&p.kind, PieceKind::Actor { code, .. } if code == "###")) {
+        let phrase = phrase_text(sentence, p.start, p.end);
+        if let Some(t) = trace.as_deref_mut() {
+            let _ = writeln!(t, "sentence discard (actor coded ###): {phrase}");
+        }
+        return SentenceCoding { events: vec![], discard: Some(Discard::Sentence(phrase)) };
+    }
     let event_noun_at = |i: usize| i < ids.len() && dicts.noun_at(&ids[i..]).is_some() && dicts.verb_at(&ids[i..]).is_none();
     let groups = find_groups(&pieces, &sentence.text, tokens, &event_noun_at);
     let mut group_of = vec![None; tokens.len()];
