@@ -2,7 +2,7 @@
 
 use crate::human::plural;
 use crate::DictArgs;
-use dyad_dict::{Builder, Diagnostic, Dictionaries, Kind};
+use dyad_dict::{Builder, Diagnostic, Dictionaries, Format, Kind};
 
 /// How many dictionary warnings to show before the count; `dyad dict check` lists them all.
 const WARNINGS_SHOWN: usize = 5;
@@ -11,12 +11,13 @@ const WARNINGS_SHOWN: usize = 5;
 /// An unreadable file is an error. Warnings are returned so the caller decides what to show.
 pub fn build(args: &DictArgs) -> Result<(Dictionaries, Vec<Diagnostic>), String> {
     let mut b = Builder::new();
+    let format = if args.tabari { Format::Tabari } else { Format::Auto };
     let mut add = |kind: Kind, files: Vec<&std::path::PathBuf>| -> Result<(), String> {
         if files.is_empty() {
             b.add_builtin(kind);
         }
         for f in files {
-            b.add_file(kind, f).map_err(|e| e.to_string())?;
+            b.add_file_as(kind, format, f).map_err(|e| e.to_string())?;
         }
         Ok(())
     };
@@ -79,5 +80,6 @@ pub fn phoenix(dir: &std::path::Path) -> Result<DictArgs, String> {
         agents: Some(need("Phoenix.agents.txt")?),
         discards: Some(need("Phoenix.discards.txt")?),
         issues: Some(need("Phoenix.IssueCoding.txt")?),
+        tabari: false,
     })
 }

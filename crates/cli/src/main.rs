@@ -44,6 +44,9 @@ pub struct DictArgs {
     /// Issue list (dyad or Phoenix `IssueCoding` format) replacing the built-in issues.
     #[arg(long, value_name = "FILE")]
     issues: Option<PathBuf>,
+    /// Read the files given above in TABARI's formats (`.verbs`, `.actors`, `.agents`).
+    #[arg(long)]
+    tabari: bool,
 }
 
 #[derive(Subcommand)]
@@ -95,6 +98,17 @@ enum EvalSuite {
     /// ConfliBERT's actor-span set (BIO tags S/T/R): exact-span precision, recall and F1 of the
     /// main event's source and target.
     ConflibertNer(ConflibertArgs),
+    /// TABARI's validation suite: a .project file naming the actors, agents, verbs, options
+    /// and text files (TABARI formats).
+    Tabari {
+        project: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List each failing record with expected and coded events.
+        #[arg(long, short)]
+        verbose: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -150,6 +164,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Eval { suite: EvalSuite::ConflibertClass(args) } => conflibert(args, false),
         Command::Eval { suite: EvalSuite::ConflibertNer(args) } => conflibert(args, true),
+        Command::Eval { suite: EvalSuite::Tabari { project, json, verbose } } => {
+            let report = dyad_eval::run_tabari(&project).map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", report.to_json());
+            } else {
+                print!("{}", report.to_text(verbose));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -85,6 +85,15 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     }
 
     let pieces = find_pieces(dicts, &ids, &sentence.text, tokens, date, &memory.surnames);
+    // An actor coded `###` for the article's date (TABARI's dated discard code) discards the
+    // sentence, as a discard phrase would.
+    if let Some(p) = pieces.iter().find(|p| matches!(&p.kind, PieceKind::Actor { code, .. } if code == "###")) {
+        let phrase = phrase_text(sentence, p.start, p.end);
+        if let Some(t) = trace.as_deref_mut() {
+            let _ = writeln!(t, "sentence discard (actor coded ###): {phrase}");
+        }
+        return SentenceCoding { events: vec![], discard: Some(Discard::Sentence(phrase)) };
+    }
     let event_noun_at = |i: usize| i < ids.len() && dicts.noun_at(&ids[i..]).is_some() && dicts.verb_at(&ids[i..]).is_none();
     let groups = find_groups(&pieces, &sentence.text, tokens, &event_noun_at);
     let mut group_of = vec![None; tokens.len()];
@@ -594,7 +603,12 @@ fn match_pattern(dicts: &Dictionaries, a: &Analysis, v: &VerbCand, p: &CompiledP
                 if *e == Elem::Target { m.target = found } else { m.source = found }
             }
             Elem::Skip => {
-                pos = match a.group_starting_at(pos) {
+                // One noun phrase: a mention with its determiners ("at the Gondor"), else a word.
+                let mut at = pos;
+                while at < right && is_determiner(a.norm(at)) && a.group_starting_at(at).is_none() {
+                    at += 1;
+                }
+                pos = match a.group_starting_at(at) {
                     Some(g) => a.groups[g].end,
                     None if pos < right => pos + 1,
                     None => return None,
@@ -761,8 +775,13 @@ fn code_verb(dicts: &Dictionaries, a: &Analysis, vi: usize, subject: Option<Subj
         target = subject_group.clone();
         source = find_by_agent(a, v).map(|g| a.groups[g].clone());
     } else {
-        if source.is_none() && m.target_before {
-            source = a.groups.iter().rev().find(|g| g.end <= m.leftmost && governing_preposition(a, g.start).is_none()).cloned();
+        // "Arnor suggested Gondor should apply ..." under `SUGGESTED * APPLY`: when the pattern
+        // spells out words before the verb and the subject stands after them, the event is
+        // the act of the actor before those words.
+        let spelled = m.consumed.iter().copied().min().filter(|&w| subject_at.is_some_and(|at| at > w));
+        if source.is_none() && (m.target_before || spelled.is_some()) {
+            let edge = spelled.map_or(m.leftmost, |w| w.min(m.leftmost));
+            source = a.groups.iter().rev().find(|g| g.end <= edge && governing_preposition(a, g.start).is_none()).cloned();
         }
         if source.is_none() {
             source = subject_group.clone();

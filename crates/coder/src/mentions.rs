@@ -220,8 +220,7 @@ fn distribute_agents(groups: &mut Vec<Group>, tokens: &[Token]) {
                 g.units = keep;
                 for a in &actors.units {
                     for ag in &agents {
-                        let suffix = ag.code.trim_start_matches("---");
-                        let code = if a.code.ends_with(suffix) { a.code.clone() } else { format!("{}{}", a.code, suffix) };
+                        let code = with_actor(&ag.code, &a.code);
                         g.units.push(Unit { start: ag.start, end: a.end, code, has_actor: true, base: a.code.clone(), origin: a.origin.clone() });
                     }
                 }
@@ -234,14 +233,22 @@ fn distribute_agents(groups: &mut Vec<Group>, tokens: &[Token]) {
         for k in 1..units.len() {
             if !units[k].has_actor && units[k - 1].has_actor {
                 let base = units[k - 1].base.clone();
-                let suffix = units[k].code.trim_start_matches("---").to_string();
-                units[k].code = format!("{base}{suffix}");
+                units[k].code = with_actor(&units[k].code, &base);
                 units[k].base = base;
                 units[k].has_actor = true;
             }
         }
         gi += 1;
     }
+}
+
+/// An agent-only code (`---GOV`, or `NGM---` for a prefix agent) given an actor: `ARNGOV`,
+/// `NGMARN`; an agent the actor's code already carries is not repeated.
+fn with_actor(agent_code: &str, actor: &str) -> String {
+    let (pre, post) = agent_code.split_once("---").unwrap_or(("", agent_code));
+    let pre = if actor.starts_with(pre) { "" } else { pre };
+    let post = if actor.ends_with(post) { "" } else { post };
+    format!("{pre}{actor}{post}")
 }
 
 /// Compose a unit's code from its pieces.
@@ -283,6 +290,9 @@ fn compose(start: usize, end: usize, pieces: &[&Piece]) -> Unit {
         }
     }
     for p in prefixes.into_iter().rev() {
+        if code.starts_with(p) {
+            continue; // "human rights activists Amnesty International": NGM already
+        }
         code = format!("{p}{code}");
         unit_base = format!("{p}{unit_base}");
     }

@@ -11,6 +11,8 @@ use rustc_hash::FxHashMap;
 /// Id of a token the dictionaries never mention.
 pub const UNKNOWN: u32 = u32::MAX;
 
+pub(crate) use crate::model::GAP_WORD;
+
 /// An actor name's codes.
 #[derive(Debug, Clone)]
 pub struct ActorInfo {
@@ -145,16 +147,111 @@ pub struct Dictionaries {
     issue_trie: Trie,
     issues: Vec<IssueInfo>,
     stats: Stats,
+    /// Stems (`RESTOR*` in a dictionary, stored without the `*`) → their vocabulary id. A text
+    /// word the vocabulary lacks takes the id of the longest stem it begins with.
+    stems: FxHashMap<Box<str>, u32>,
+    stem_ids: rustc_hash::FxHashSet<u32>,
+    /// Stems that are names, verb forms or other dictionary words (not only pattern words).
+    root_stems: rustc_hash::FxHashSet<u32>,
+    max_stem_len: usize,
+    /// Trie insertions that contain a stem, replayed once the vocabulary is complete so that
+    /// dictionary words beginning with the stem match it too.
+    stem_inserts: Vec<(Slot, Vec<u32>, u32)>,
+}
+
+/// Which trie a phrase went into (for replaying stem insertions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Actor,
+    Agent,
+    Verb,
+    Noun,
+    Synset(usize),
+    SentenceDiscard,
+    ArticleDiscard,
 }
 
 impl Dictionaries {
     fn intern(&mut self, word: &str) -> u32 {
+        if word == GAP_WORD {
+            return crate::trie::GAP;
+        }
         if let Some(&id) = self.vocab.get(word) {
             return id;
         }
         let id = self.vocab.len() as u32;
         self.vocab.insert(word.into(), id);
+        if let Some(stem) = word.strip_suffix('*').filter(|s| !s.is_empty()) {
+            self.stems.insert(stem.into(), id);
+            self.stem_ids.insert(id);
+            self.max_stem_len = self.max_stem_len.max(stem.len());
+        }
         id
+    }
+
+    fn is_stem(&self, id: u32) -> bool {
+        self.stem_ids.contains(&id)
+    }
+
+    fn trie(&mut self, slot: Slot) -> &mut Trie {
+        match slot {
+            Slot::Actor => &mut self.actor_trie,
+            Slot::Agent => &mut self.agent_trie,
+            Slot::Verb => &mut self.verb_trie,
+            Slot::Noun => &mut self.noun_trie,
+            Slot::Synset(i) => &mut self.synsets[i],
+            Slot::SentenceDiscard => &mut self.sentence_discards,
+            Slot::ArticleDiscard => &mut self.article_discards,
+        }
+    }
+
+    /// Insert a phrase into a trie, noting it for stem expansion when it contains a stem.
+    fn insert(&mut self, slot: Slot, ids: &[u32], payload: u32) -> Option<u32> {
+        if ids.iter().any(|&i| self.is_stem(i)) {
+            self.stem_inserts.push((slot, ids.to_vec(), payload));
+            if !matches!(slot, Slot::Synset(_)) {
+                self.root_stems.extend(ids.iter().copied().filter(|i| self.stem_ids.contains(i)));
+            }
+        }
+        self.trie(slot).insert(ids, payload)
+    }
+
+    /// Once the vocabulary is complete: every phrase with a stem also goes in with each
+    /// dictionary word that begins with the stem, and with each longer stem — except, in a name
+    /// or verb form, a longer stem that is itself a name, verb form or listed word: that one
+    /// shadows it, as in TABARI, where the longest matching root wins. An existing phrase keeps
+    /// its own payload.
+    fn expand_stems(&mut self) {
+        if self.stem_inserts.is_empty() {
+            return;
+        }
+        let stems: Vec<(String, u32)> = self.stems.iter().map(|(s, &id)| (s.to_string(), id)).collect();
+        let mut closure: FxHashMap<u32, (Vec<u32>, Vec<u32>)> = FxHashMap::default();
+        for (stem, id) in &stems {
+            let exact: Vec<u32> = self.vocab.iter().filter(|(w, &wid)| wid != *id && !w.ends_with('*') && w.starts_with(stem.as_str())).map(|(_, &wid)| wid).collect();
+            let longer: Vec<u32> = stems.iter().filter(|(s, sid)| sid != id && s.len() > stem.len() && s.starts_with(stem.as_str())).map(|(_, sid)| *sid).collect();
+            let (roots, others): (Vec<u32>, Vec<u32>) = longer.into_iter().partition(|l| self.root_stems.contains(l));
+            closure.insert(*id, (exact.into_iter().chain(others).collect(), roots));
+        }
+        for (slot, ids, payload) in std::mem::take(&mut self.stem_inserts) {
+            let wide = matches!(slot, Slot::Synset(_));
+            let options: Vec<Vec<u32>> = ids
+                .iter()
+                .map(|&i| match closure.get(&i) {
+                    Some((exact, longer)) => std::iter::once(i).chain(exact.iter().copied()).chain(if wide { longer.clone() } else { vec![] }).collect(),
+                    None => vec![i],
+                })
+                .collect();
+            let mut combos: Vec<Vec<u32>> = vec![Vec::new()];
+            for opts in &options {
+                combos = combos.into_iter().flat_map(|c| opts.iter().map(move |&o| { let mut c = c.clone(); c.push(o); c })).take(100_000).collect();
+            }
+            for c in combos {
+                if c != ids {
+                    self.trie(slot).insert(&c, payload);
+                }
+            }
+        }
     }
 
     fn intern_phrase(&mut self, phrase: &[String]) -> Vec<u32> {
@@ -169,7 +266,7 @@ impl Dictionaries {
             for phrase in actor_variants(&a.phrase) {
                 let ids = d.intern_phrase(&phrase);
                 let next = d.actors.len() as u32;
-                match d.actor_trie.insert(&ids, next) {
+                match d.insert(Slot::Actor, &ids, next) {
                     None => d.actors.push(ActorInfo { codes: a.codes.clone(), origin: a.origin.clone() }),
                     Some(existing) => {
                         let info = &mut d.actors[existing as usize];
@@ -190,7 +287,7 @@ impl Dictionaries {
             for phrase in variants {
                 let ids = d.intern_phrase(&phrase);
                 let next = d.agents.len() as u32;
-                if d.agent_trie.insert(&ids, next).is_none() {
+                if d.insert(Slot::Agent, &ids, next).is_none() {
                     d.agents.push(AgentInfo { code: a.code.clone(), placement: a.placement, origin: a.origin.clone() });
                 }
             }
@@ -201,12 +298,12 @@ impl Dictionaries {
         let names: FxHashMap<String, usize> = model.synsets.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
         let expanded: Vec<Vec<Vec<String>>> = (0..model.synsets.len()).map(|i| expand_synset(&model.synsets, &names, i, 0, diags)).collect();
         for members in &expanded {
-            let mut trie = Trie::new();
+            let si = d.synsets.len();
+            d.synsets.push(Trie::new());
             for m in members {
                 let ids = d.intern_phrase(m);
-                trie.insert(&ids, 0);
+                d.insert(Slot::Synset(si), &ids, 0);
             }
-            d.synsets.push(trie);
         }
         d.stats.synsets = d.synsets.len();
 
@@ -231,6 +328,8 @@ impl Dictionaries {
                 let mut forms: Vec<VerbForm> = Vec::new();
                 if block.noun {
                     forms.extend(plural_variants(&lemma.form.phrase).into_iter().map(|p| VerbForm { phrase: p, head: lemma.form.head }));
+                } else if !block.inflect {
+                    forms.push(lemma.form.clone());
                 } else {
                     let head_word = &lemma.form.phrase[lemma.form.head.min(lemma.form.phrase.len() - 1)];
                     for infl in verb_inflections(head_word) {
@@ -247,9 +346,11 @@ impl Dictionaries {
                     }
                     let ids = d.intern_phrase(&f.phrase);
                     let hit = VerbHit { block: bi as u32, own_code: lemma.code.clone(), head: f.head.min(f.phrase.len() - 1) };
-                    let (trie, hits) = if block.noun { (&mut d.noun_trie, &mut d.noun_hits) } else { (&mut d.verb_trie, &mut d.verb_hits) };
-                    let next = hits.len() as u32;
-                    match trie.insert(&ids, next) {
+                    let slot = if block.noun { Slot::Noun } else { Slot::Verb };
+                    let next = if block.noun { d.noun_hits.len() } else { d.verb_hits.len() } as u32;
+                    let existing = d.insert(slot, &ids, next);
+                    let hits = if block.noun { &mut d.noun_hits } else { &mut d.verb_hits };
+                    match existing {
                         None => hits.push(vec![hit]),
                         Some(e) => hits[e as usize].push(hit),
                     }
@@ -262,13 +363,18 @@ impl Dictionaries {
 
         for p in &model.discards.sentence {
             let ids = d.intern_phrase(p);
-            d.sentence_discards.insert(&ids, 0);
+            d.insert(Slot::SentenceDiscard, &ids, 0);
         }
         for p in &model.discards.article {
             let ids = d.intern_phrase(p);
-            d.article_discards.insert(&ids, 0);
+            d.insert(Slot::ArticleDiscard, &ids, 0);
         }
         d.stats.discards = model.discards.sentence.len() + model.discards.article.len();
+        for p in &model.other_words {
+            let ids = d.intern_phrase(p);
+            d.root_stems.extend(ids.into_iter().filter(|i| d.stem_ids.contains(i)));
+        }
+        d.expand_stems();
         for e in &model.issues {
             let variants = if e.plural { plural_variants(&e.phrase) } else { vec![e.phrase.clone()] };
             for phrase in variants {
@@ -294,6 +400,14 @@ impl Dictionaries {
                 .iter()
                 .map(|e| {
                     Ok(match e {
+                        PatternElem::Word(w) if w.len() > 1 && w.ends_with('*') => {
+                            // A stem: a one-member synset, widened once the vocabulary is known.
+                            let id = d.intern(w);
+                            let si = d.synsets.len();
+                            d.synsets.push(Trie::new());
+                            d.insert(Slot::Synset(si), &[id], 0);
+                            Elem::Synset(si as u32)
+                        }
                         PatternElem::Word(w) => {
                             let id = d.intern(w);
                             let pl = if p.plurals { noun_plural(w).map_or(id, |pl| d.intern(&pl)) } else { id };
@@ -317,9 +431,29 @@ impl Dictionaries {
         Ok(CompiledPattern { scoped: p.plurals, required, weight: p.weight(), before, after, code: p.code.clone(), text: p.text.clone(), origin: p.origin.clone() })
     }
 
-    /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it).
+    /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it; punctuation no
+    /// dictionary uses has an id of its own, which phrase gaps do not cross).
     pub fn word_id(&self, norm: &str) -> u32 {
-        self.vocab.get(norm).copied().unwrap_or(UNKNOWN)
+        if let Some(&id) = self.vocab.get(norm) {
+            return id;
+        }
+        if !norm.chars().any(char::is_alphanumeric) {
+            return crate::trie::PUNCT;
+        }
+        if self.stems.is_empty() {
+            return UNKNOWN;
+        }
+        // The longest stem the word begins with.
+        let mut end = norm.len().min(self.max_stem_len);
+        while end > 0 {
+            if norm.is_char_boundary(end) {
+                if let Some(&id) = self.stems.get(&norm[..end]) {
+                    return id;
+                }
+            }
+            end -= 1;
+        }
+        UNKNOWN
     }
 
     /// Vocabulary ids of a sentence's tokens. A word in capitals takes its case-exact id

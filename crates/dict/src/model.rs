@@ -1,5 +1,13 @@
 //! The in-memory dictionary model every reader produces. Phrases are sequences of upper-case
 //! token norms, tokenised exactly like article text.
+//!
+//! A word ending in `*` (`RESTOR*`) is a *stem*: it matches any text word that begins with it
+//! (TABARI's open matching), unless a longer stem or an exact dictionary word claims that word.
+//! The word [`GAP_WORD`] in a phrase matches up to four words of any kind, or none (TABARI's
+//! space inside a name: `PRINCE DOL_AMROTH` is also "Prince of Dol Amroth").
+
+/// A phrase element standing for a few words of any kind (see the module docs).
+pub const GAP_WORD: &str = "<gap>";
 
 use dyad_text::Date;
 
@@ -151,6 +159,9 @@ pub struct VerbBlock {
     pub patterns: Vec<Pattern>,
     /// Event nouns ("visit", "talks") rather than verbs.
     pub noun: bool,
+    /// Generate regular inflections of each lemma (false when the reader listed every form
+    /// itself, as the TABARI reader does).
+    pub inflect: bool,
     pub origin: String,
 }
 
@@ -169,6 +180,10 @@ pub struct Model {
     pub synsets: Vec<(String, Vec<Vec<String>>)>,
     pub discards: Discards,
     pub issues: Vec<IssueEntry>,
+    /// Words known to be nouns or adjectives (TABARI's `<NOUN>` and `<ADJECTIVE>` lists): they
+    /// code nothing, but as dictionary words they keep a verb stem from claiming them
+    /// (`LEADER` is not a form of the verb stem `LEAD`).
+    pub other_words: Vec<Vec<String>>,
 }
 
 /// A phrase that tags a sentence with an issue ("uranium enrichment" → `NUCLEAR`), or, when

@@ -300,7 +300,7 @@ pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Dia
                 continue;
             }
             let name = lemmas[0].form.phrase.join(" ");
-            current = Some(VerbBlock { name, code, lemmas, patterns: Vec::new(), noun: keyword == "noun", origin });
+            current = Some(VerbBlock { name, code, lemmas, patterns: Vec::new(), noun: keyword == "noun", inflect: true, origin });
             continue;
         }
         if indented {

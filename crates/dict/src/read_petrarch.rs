@@ -15,7 +15,7 @@ fn is_xml_comment(line: &str) -> bool {
 /// Parse the inside of one `[...]` actor code block: `CODE`, `CODE < DATE`, `CODE > DATE`,
 /// `CODE FROM - TO`. Returns one code per `/`-separated alternative? No: `ELR/GAL` stays one
 /// code string; the coder expands it.
-fn parse_actor_code(inner: &str, file: &str, lineno: usize, diags: &mut Vec<Diagnostic>) -> Option<DatedCode> {
+pub(crate) fn parse_actor_code(inner: &str, file: &str, lineno: usize, diags: &mut Vec<Diagnostic>) -> Option<DatedCode> {
     let inner = inner.trim();
     let code_end = inner.find(|c: char| c.is_whitespace() || c == '<' || c == '>').unwrap_or(inner.len());
     let code = inner[..code_end].trim().to_string();
@@ -56,7 +56,7 @@ fn parse_actor_code(inner: &str, file: &str, lineno: usize, diags: &mut Vec<Diag
 }
 
 /// Every `[...]` block on a line, and the text before the first one.
-fn split_code_blocks(line: &str) -> (&str, Vec<&str>) {
+pub(crate) fn split_code_blocks(line: &str) -> (&str, Vec<&str>) {
     let head_end = line.find('[').unwrap_or(line.len());
     let mut blocks = Vec::new();
     let mut rest = &line[head_end..];
@@ -260,7 +260,7 @@ pub fn read_verbs(text: &str, file: &str, model: &mut Model, diags: &mut Vec<Dia
                 diags.push(Diagnostic::new(file, lineno, "verb block header without a code; read as `---`"));
                 EventCode { primary: "---".into(), reverse: None }
             });
-            block = Some(VerbBlock { name: name.trim().to_string(), code, lemmas: Vec::new(), patterns: Vec::new(), noun: false, origin });
+            block = Some(VerbBlock { name: name.trim().to_string(), code, lemmas: Vec::new(), patterns: Vec::new(), noun: false, inflect: true, origin });
             continue;
         }
         if let Some(name) = line.strip_prefix('&') {

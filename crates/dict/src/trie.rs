@@ -3,19 +3,28 @@
 
 use rustc_hash::FxHashMap;
 
+/// A phrase element matching any run of up to [`MAX_GAP`] tokens, none included (TABARI's space
+/// between the words of a name: "PRINCE DOL_AMROTH" is "Prince of Dol Amroth").
+pub const GAP: u32 = u32::MAX - 1;
+pub const MAX_GAP: usize = 4;
+/// Id of a punctuation token no dictionary mentions: a gap does not reach across it.
+pub const PUNCT: u32 = u32::MAX - 2;
+
 #[derive(Debug, Default)]
 pub struct Trie {
     edges: FxHashMap<(u32, u32), u32>,
     /// Payload index of each node (u32::MAX: no phrase ends here).
     values: Vec<u32>,
+    /// Whether some phrase has a [`GAP`]; without one, matching is a plain walk.
+    has_gaps: bool,
     /// Bit set of the words that start a phrase: most tokens start none, and this answers
-    /// for them without hashing.
+    /// for them without hashing. (A phrase never starts with a gap.)
     starts: Vec<u64>,
 }
 
 impl Trie {
     pub fn new() -> Trie {
-        Trie { edges: FxHashMap::default(), values: vec![u32::MAX], starts: Vec::new() }
+        Trie { edges: FxHashMap::default(), values: vec![u32::MAX], has_gaps: false, starts: Vec::new() }
     }
 
     fn may_start(&self, id: u32) -> bool {
@@ -24,7 +33,7 @@ impl Trie {
 
     /// Insert a phrase; returns the existing payload if the phrase was already present.
     pub fn insert(&mut self, phrase: &[u32], payload: u32) -> Option<u32> {
-        if let Some(&first) = phrase.first() {
+        if let Some(&first) = phrase.first().filter(|&&f| f < PUNCT) {
             let word = (first / 64) as usize;
             if self.starts.len() <= word {
                 self.starts.resize(word + 1, 0);
@@ -32,6 +41,7 @@ impl Trie {
             self.starts[word] |= 1 << (first % 64);
         }
         let mut node = 0u32;
+        self.has_gaps |= phrase.contains(&GAP);
         for &t in phrase {
             let next = self.values.len() as u32;
             node = *self.edges.entry((node, t)).or_insert_with(|| next);
@@ -51,8 +61,15 @@ impl Trie {
     /// Every phrase that starts at `ids[0]`: `(length, payload)`, shortest first.
     pub fn matches_at<'a>(&'a self, ids: &'a [u32]) -> impl Iterator<Item = (usize, u32)> + 'a {
         let mut node = 0u32;
-        let mut i = if ids.first().is_some_and(|&id| self.may_start(id)) { 0 } else { ids.len() };
+        let starts = ids.first().is_some_and(|&id| self.may_start(id));
+        let mut i = if starts { 0 } else { ids.len() };
+        let gapped = if self.has_gaps && starts { self.gapped_matches(ids) } else { Vec::new() };
+        let plain = !self.has_gaps;
+        let mut gapped = gapped.into_iter();
         std::iter::from_fn(move || {
+            if !plain {
+                return gapped.next();
+            }
             while i < ids.len() {
                 node = *self.edges.get(&(node, ids[i]))?;
                 i += 1;
@@ -63,6 +80,39 @@ impl Trie {
             }
             None
         })
+    }
+
+    /// All matches when phrases may contain gaps, shortest first (one per length: the first
+    /// found, which skips fewest tokens).
+    fn gapped_matches(&self, ids: &[u32]) -> Vec<(usize, u32)> {
+        let mut out: Vec<(usize, u32)> = Vec::new();
+        let mut stack = vec![(0u32, 0usize)];
+        while let Some((node, i)) = stack.pop() {
+            if node != 0 {
+                let v = self.values[node as usize];
+                if v != u32::MAX && !out.iter().any(|&(n, _)| n == i) {
+                    out.push((i, v));
+                }
+            }
+            if let Some(&child) = self.edges.get(&(node, GAP)) {
+                // The gap is followed by a word: try it after skipping 0..=MAX_GAP tokens.
+                let reach = (0..=MAX_GAP).take_while(|&k| k == 0 || ids.get(i + k - 1).is_some_and(|&t| t != PUNCT)).last().unwrap_or(0);
+                for skip in (0..=reach).rev() {
+                    if i + skip < ids.len() {
+                        if let Some(&next) = self.edges.get(&(child, ids[i + skip])) {
+                            stack.push((next, i + skip + 1));
+                        }
+                    }
+                }
+            }
+            if i < ids.len() {
+                if let Some(&next) = self.edges.get(&(node, ids[i])) {
+                    stack.push((next, i + 1));
+                }
+            }
+        }
+        out.sort_by_key(|&(n, _)| n);
+        out
     }
 
     /// The longest phrase starting at `ids[0]`.
@@ -85,5 +135,17 @@ mod tests {
         assert_eq!(t.longest_at(&[1, 2, 9]), Some((1, 10)));
         assert_eq!(t.longest_at(&[2]), None);
         assert_eq!(t.matches_at(&[1, 2, 3]).collect::<Vec<_>>(), vec![(1, 10), (3, 11)]);
+    }
+
+    #[test]
+    fn gaps_skip_a_few_tokens() {
+        let mut t = Trie::new();
+        t.insert(&[1, GAP, 2], 20);
+        t.insert(&[1], 10);
+        assert_eq!(t.longest_at(&[1, 2]), Some((2, 20)));
+        assert_eq!(t.longest_at(&[1, 7, 8, 2, 9]), Some((4, 20)));
+        assert_eq!(t.longest_at(&[1, 5, 6, 7, 8, 9, 2]), Some((1, 10)));
+        assert_eq!(t.matches_at(&[1, 7, 2]).collect::<Vec<_>>(), vec![(1, 10), (3, 20)]);
+        assert_eq!(t.longest_at(&[1, PUNCT, 2]), Some((1, 10)));
     }
 }

@@ -84,3 +84,20 @@ fn phoenix_petrarch1_verb_patterns_load() {
     }
     assert!(d.stats().patterns > 10_000, "{:?}", d.stats());
 }
+
+#[test]
+fn tabari_demo_dictionaries_load() {
+    let (Some(a), Some(g), Some(v)) = (shared("eval/tabari/TABARI.Demo.actors"), shared("eval/tabari/Validate.agents"), shared("eval/tabari/TABARI.Demo.verbs")) else { return };
+    let mut b = Builder::new();
+    b.add_file_as(Kind::Actors, dyad_dict::Format::Tabari, &a).expect("readable");
+    b.add_file_as(Kind::Agents, dyad_dict::Format::Tabari, &g).expect("readable");
+    b.add_file_as(Kind::Verbs, dyad_dict::Format::Tabari, &v).expect("readable");
+    let (d, diags) = b.build();
+    for x in &diags {
+        eprintln!("{x}");
+        assert!(x.line > 0 && x.file.contains("TABARI.Demo"), "every diagnostic names file and line: {x}");
+    }
+    let s = d.stats();
+    eprintln!("{s:?}");
+    assert!(s.actor_names > 120 && s.verb_blocks > 250 && s.patterns > 350 && s.agent_names > 80 && s.synsets >= 5, "{s:?}");
+}
