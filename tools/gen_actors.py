@@ -86,7 +86,10 @@ SKIP = {
     "kachin", "sagaing", "bago", "magway", "mandalay", "yangon", "ayeyarwady", "tanintharyi",
     "ha", "mai", "kon", "ca", "bac", "lai", "son", "tay", "dak", "long", "hau", "tra", "nam",
     "ben", "kampong", "cham", "kep", "batman", "mus", "ordu", "bar", "tiger", "noord", "zuid",
-    "sudanese republic", "dos ramos", "ibrahim ibni al-marhum sultan iskandar", "frederik x of denmark", "netherlands antilles", "douglas", "george town", "finn", "hamilton",
+    "constantine", "nelson", "marlborough", "canterbury", "clare", "aurora", "isabela", "isabel",
+    "herrera", "guerrero", "flores", "rivera", "rocha", "trujillo", "rivas", "cortes", "toledo",
+    "magdalena", "mendoza", "maldonado", "ulster", "volta", "sahel", "sahel region", "tanganyika",
+    "medea", "zambezi", "tasman", "sudanese republic", "dos ramos", "ibrahim ibni al-marhum sultan iskandar", "frederik x of denmark", "netherlands antilles", "douglas", "george town", "finn", "hamilton",
 }
 # ISO 3166-2 subdivision types (lower-case) and the English word news puts after the name.
 TYPE_WORD = {
