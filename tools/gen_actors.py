@@ -58,11 +58,11 @@ FIPS_FIX = {
     "uv": "BFA", "tu": "TUR", "ir": "IRN", "sy": "SYR", "rs": "RUS", "la": "LAO", "vm": "VNM",
     "tw": "TWN", "tz": "TZA", "bo": "BLR", "md": "MDA", "fm": "FSM", "vt": "VAT", "cv": "CPV",
     "wz": "SWZ", "tp": "STP", "mk": "MKD", "ve": "VEN", "bl": "BOL", "nt": "CUW", "ck": "CCK",
-    "pc": "PCN", "tb": "BLM", "uc": "CUW", "vq": "VIR", "mc": "MAC", "sv": "SJM",
+    "sh": "SHN", "pc": "PCN", "tb": "BLM", "uc": "CUW", "vq": "VIR", "mc": "MAC", "sv": "SJM",
 }
 # Factbook entries that are not states or territories actors stand for.
 FIPS_SKIP = {"xx", "ay", "ee", "oo", "xo", "xq", "zh", "zn", "ip", "pf", "pg", "ax", "bq", "jn",
-             "wq", "ls", "kt", "um", "at", "cr", "dx", "sh", "fq", "hq", "dq", "jq", "lq", "mq", "bv", "fs", "hm", "gz"}
+             "wq", "ls", "kt", "um", "at", "cr", "dx", "fq", "hq", "dq", "jq", "lq", "mq", "bv", "fs", "hm", "gz"}
 # Names never generated alone: ordinary words, other big cities, first names, or names the
 # README leaves out on purpose.
 SKIP = {
@@ -70,7 +70,7 @@ SKIP = {
     "kingston", "hamilton", "the valley", "valley", "plymouth", "jamestown", "stanley",
     "king edward point", "road town", "gibraltar", "monaco", "singapore", "luxembourg", "andorra",
     "san marino", "kuwait", "djibouti", "panama", "guatemala", "mexico", "brasilia", "santiago",
-    "cayenne", "avarua", "saint-pierre", "saint pierre", "alofi", "melekeok", "ngerulmud", "yaren",
+    "cayenne", "saint pierre",
     "central", "western", "eastern", "northern", "southern", "north", "south", "east", "west",
     "capital", "centre", "center", "coast", "delta", "rivers", "lakes", "plateau", "unity",
     "littoral", "ocean", "highland", "highlands", "upper", "lower", "island", "islands",
@@ -86,7 +86,10 @@ SKIP = {
     "kachin", "sagaing", "bago", "magway", "mandalay", "yangon", "ayeyarwady", "tanintharyi",
     "ha", "mai", "kon", "ca", "bac", "lai", "son", "tay", "dak", "long", "hau", "tra", "nam",
     "ben", "kampong", "cham", "kep", "batman", "mus", "ordu", "bar", "tiger", "noord", "zuid",
-    "sudanese republic", "dos ramos", "ibrahim ibni al-marhum sultan iskandar", "frederik x of denmark", "netherlands antilles", "douglas", "george town", "finn", "hamilton",
+    "constantine", "nelson", "marlborough", "canterbury", "clare", "aurora", "isabela", "isabel",
+    "herrera", "guerrero", "flores", "rivera", "rocha", "trujillo", "rivas", "cortes", "toledo",
+    "magdalena", "mendoza", "maldonado", "ulster", "volta", "sahel", "sahel region", "tanganyika",
+    "medea", "zambezi", "tasman", "sudanese republic", "dos ramos", "ibrahim ibni al-marhum sultan iskandar", "frederik x of denmark", "netherlands antilles", "douglas", "george town", "finn", "hamilton",
 }
 # ISO 3166-2 subdivision types (lower-case) and the English word news puts after the name.
 TYPE_WORD = {
@@ -241,7 +244,7 @@ def split_list(text):
     text = re.sub(r"\(.*?\)", "", text)
     out = []
     for part in re.split(r",|;| or |/", text):
-        part = part.strip()
+        part = re.sub(r"^(?:and|or)\s+", "", part.strip())
         words = part.split()
         if (part and part.lower() not in ("none", "na", "n/a") and len(part) < 60 and "[" not in part
                 and all(w[:1].isupper() or w in CONNECT for w in words)):
@@ -383,7 +386,8 @@ def main():
         label = short if short and short.lower() != "none" else long_
         names = [n for n in split_list(short) + split_list(long_)]
         former = split_list((cn.get("former") or {}).get("text"))
-        out.add("STATES AND TERRITORIES: FACTBOOK NAMES, DEMONYMS, CAPITALS", code, names + former, f"{label}: conventional and former names")
+        names = [n for n in names + former if len(n.split()) > 1 or not words or n.lower() not in words]
+        out.add("STATES AND TERRITORIES: FACTBOOK NAMES, DEMONYMS, CAPITALS", code, names, f"{label}: conventional and former names")
         dem = demonyms(d.get("People and Society", {}).get("Nationality"))
         out.add("STATES AND TERRITORIES: FACTBOOK NAMES, DEMONYMS, CAPITALS", code, [x for x in dem if not words or x.lower() not in words], f"{label}: nationality")
         cap = html.unescape(((gov.get("Capital") or {}).get("name") or {}).get("text") or "")
