@@ -67,10 +67,12 @@ fn no_name_has_two_codes_on_one_day() {
 fn offices_follow_the_article_date() {
     let d = builtin();
     let on = |y, m, dd| Some(date(y, m, dd));
-    // Patrushev: FSB director, Security Council secretary, then presidential aide (still GOV).
+    // Patrushev: FSB director, Security Council secretary until May 2024, then out of the
+    // security apparatus (an aide on shipbuilding): ELI.
     assert_eq!(code(&d, "Nikolai Patrushev", on(2005, 6, 1)).as_deref(), Some("RUSSPY"));
     assert_eq!(code(&d, "Patrushev", on(2023, 9, 15)).as_deref(), Some("RUSGOV"));
-    assert_eq!(code(&d, "Nikolai Patrushev", on(2024, 6, 1)).as_deref(), Some("RUSGOV"));
+    assert_eq!(code(&d, "Nikolai Patrushev", on(2024, 5, 13)).as_deref(), Some("RUSGOV"));
+    assert_eq!(code(&d, "Nikolai Patrushev", on(2024, 6, 1)).as_deref(), Some("RUSELI"));
     assert_eq!(code(&d, "Sergei Lavrov", on(2023, 9, 15)).as_deref(), Some("RUSGOV"));
     assert_eq!(code(&d, "Sergei Lavrov", None).as_deref(), Some("RUSGOV"));
     // US secretaries of state by date; after office they are elites.
