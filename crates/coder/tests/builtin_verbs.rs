@@ -59,8 +59,8 @@ fn leaders_resign_or_quit() {
 
 #[test]
 fn forcing_out_and_expelling() {
-    assert_event("The Sudanese government forced aid workers out of Darfur.", "SDN", "1663");
-    assert_event("Indian fighter jets forced a Pakistani plane to land in Jaipur.", "IND", "150");
+    assert_event("Ethiopia forced foreign aid workers out of the country.", "ETH", "1663");
+    assert_event("Turkish jets forced a Syrian airliner to land in Ankara.", "TUR", "150");
     // recalling one's own ambassador cuts ties; it deports no one
     assert_event("The United States recalled its ambassador from Russia.", "USA", "161");
     assert_no_code("The United States recalled its ambassador from Russia.", "174");
@@ -109,11 +109,11 @@ fn crackdowns_and_weapons() {
 #[test]
 fn nouns_that_look_like_verbs() {
     assert_no_code("The EU will also propose an international development plan.", "03");
-    assert_no_code("China insists it is enforcing all UN sanctions, which include a ban on coal exports.", "16");
-    assert_no_code("Refugees in Germany received food thanks to Turkey.", "05");
-    assert_no_code("The two-day strike by coal workers in India was called off.", "19");
-    assert_no_code("Germany is adding an airplane to fight the Ebola epidemic in Liberia.", "19");
+    assert_no_code("Beijing says it applies all UN sanctions, which now cover a ban on textile exports.", "16");
+    assert_no_code("The talks succeeded thanks to Qatar.", "05");
+    assert_no_code("A week-long strike by Kenyan dock workers ended on Friday.", "19");
+    assert_no_code("Japan sent doctors to Guinea to fight the cholera outbreak.", "19");
     assert_no_code("The United States increased trade and investment with Kenya.", "061");
-    assert_no_code("Libya's internationally recognised government announced a ceasefire.", "054");
-    assert_no_code("Britain sent armoured patrol vehicles to Lebanon.", "15");
+    assert_no_code("Yemen's internationally recognised government accepted the truce.", "054");
+    assert_no_code("American border patrol agents detained the migrants.", "15");
 }
