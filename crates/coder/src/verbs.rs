@@ -40,7 +40,11 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
             && !["ED", "ING", "S"].iter().any(|s| norm(i).ends_with(s));
         // After a preposition a bare form is a noun: "in exchange for", "under control".
         let after_preposition = matches!(prev, "IN" | "AT" | "ON" | "UNDER" | "WITH" | "WITHOUT" | "AMID" | "DURING" | "AFTER" | "BEFORE" | "OVER" | "INTO" | "FROM" | "BY" | "AGAINST" | "BETWEEN" | "THROUGH");
-        let nounish = !gerund && (coordinated_noun || after_preposition || forces_noun(prev) || (i > 0 && in_mention[i - 1] && tokens[i - 1].norm == "'S"));
+        // A modifier that ends an actor's name ("the U.S. military gives", "Lithuania first
+        // opened") closes that name; only a determiner or possessive there makes a noun.
+        let prev_in_mention = i > 0 && in_mention[i - 1];
+        let forced = if prev_in_mention { is_determiner(prev) } else { forces_noun(prev) };
+        let nounish = !gerund && (coordinated_noun || after_preposition || forced);
         // "has appealed", "is about to", "did not clash": auxiliaries are not events themselves.
         if is_aux(norm(i)) && governs_verb(dicts, ids, tokens, i) {
             i += 1;

@@ -47,18 +47,17 @@ pub fn code_text(dicts: &Dictionaries, text: &str) -> Vec<(Event, usize)> {
         .collect()
 }
 
-/// The main event of a sentence among its coded events: the first (in sentence order) of the
-/// events told as plain facts, preferring those with both a source and a target named by the
-/// dictionaries (an unnamed actor, `---`, counts as a missing one); failing
-/// those, the first marked one (negated, future, hypothetical) on the same preference.
-/// A bare statement (`010`, "said") gives way to any other event, since what was said is
-/// usually the news.
+/// The main event of a sentence among its coded events: not negated; then not a bare
+/// statement (`010`, "said": what was said, even as a plan or possibility, is the news); then
+/// told as a plain fact rather than marked future or hypothetical; then with both a source and
+/// a target named by the dictionaries (an unnamed actor, `---`, counts as a missing one); then
+/// the first in sentence order.
 pub fn main_event<'a>(events: &'a [(Event, usize)]) -> Option<&'a (Event, usize)> {
     let rank = |(e, off): &(Event, usize)| {
         (
-            !e.aux.is_empty(),
             e.aux.contains(&Aux::Negation),
             e.code == "010",
+            !e.aux.is_empty(),
             [&e.source, &e.target].iter().filter(|a| a.as_ref().is_none_or(|a| a.code == "---")).count(),
             off + e.verb_span.0,
         )

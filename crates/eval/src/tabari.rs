@@ -419,13 +419,33 @@ fn tabari_actor(code: Option<&str>, options: &Options) -> Option<String> {
 }
 
 /// The clause of each token: TABARI's `CODE BY CLAUSE` starts a clause at each coordinating
-/// conjunction (`and`, `but`, `or`, `nor`) and semicolon.
-fn clause_of(tokens: &[dyad_text::Token], char_pos: usize) -> usize {
+/// conjunction (`and`, `but`, `or`, `nor`) and semicolon — but not at one joining the members
+/// of a compound actor ("Gondor and Bree"), given as code-point ranges in `compounds`.
+fn clause_of(tokens: &[dyad_text::Token], char_pos: usize, compounds: &[(usize, usize)]) -> usize {
     tokens
         .iter()
         .take_while(|t| t.char_start < char_pos)
         .filter(|t| matches!(t.norm.as_str(), "AND" | "BUT" | "OR" | "NOR" | ";"))
+        .filter(|t| !compounds.iter().any(|&(s, e)| s <= t.char_start && t.char_end <= e))
         .count()
+}
+
+/// The code-point ranges of compound actors in one sentence's events: the span from the first
+/// to the last member an event's verb takes in one role.
+fn compound_ranges(events: &[dyad_coder::Event], sentence: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for e in events.iter().filter(|e| e.sentence_index == sentence) {
+        for role in [|e: &dyad_coder::Event| e.source.as_ref().map(|a| a.span), |e: &dyad_coder::Event| e.target.as_ref().map(|a| a.span)] {
+            let spans: Vec<(usize, usize)> = events.iter().filter(|o| o.sentence_index == sentence && o.verb_span == e.verb_span).filter_map(role).collect();
+            if spans.len() > 1 {
+                let range = (spans.iter().map(|s| s.0).min().unwrap_or(0), spans.iter().map(|s| s.1).max().unwrap_or(0));
+                if !out.contains(&range) {
+                    out.push(range);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Code a record from its text alone, dated by the record, under its options. Events come in
@@ -449,7 +469,8 @@ pub fn code_tabari_record(dicts: &Dictionaries, record: &TabariRecord) -> Vec<Tr
     let mut out: Vec<Triple> = Vec::new();
     // (sentence, clause) → the verb whose events that clause keeps.
     let mut chosen: Vec<((usize, usize), (usize, usize))> = Vec::new();
-    for e in code_doc(dicts, &doc, &CoderOptions { require_dyad: false }) {
+    let events = code_doc(dicts, &doc, &CoderOptions { require_dyad: false });
+    for e in events.iter().cloned() {
         let source = tabari_actor(e.source.as_ref().map(|a| a.code.as_str()), o)
             .or_else(|| o.defaults.source.clone());
         let target = tabari_actor(e.target.as_ref().map(|a| a.code.as_str()), o)
@@ -465,7 +486,7 @@ pub fn code_tabari_record(dicts: &Dictionaries, record: &TabariRecord) -> Vec<Tr
             CodeBy::Sentence => Some((e.sentence_index, 0)),
             CodeBy::Clause => {
                 let tokens = doc.sentences.get(e.sentence_index).map_or(&[][..], |s| &s.tokens[..]);
-                Some((e.sentence_index, clause_of(tokens, e.verb_span.0)))
+                Some((e.sentence_index, clause_of(tokens, e.verb_span.0, &compound_ranges(&events, e.sentence_index))))
             }
         };
         if let Some(unit) = unit {
