@@ -42,8 +42,14 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
         let after_preposition = matches!(prev, "IN" | "AT" | "ON" | "UNDER" | "WITH" | "WITHOUT" | "AMID" | "DURING" | "AFTER" | "BEFORE" | "OVER" | "INTO" | "FROM" | "BY" | "AGAINST" | "BETWEEN" | "THROUGH");
         // A modifier that ends an actor's name ("the U.S. military gives", "Lithuania first
         // opened") closes that name; only a determiner or possessive there makes a noun.
+        // But after a verb of its own clause the phrase is that verb's object, and the word is
+        // its head noun ("condemned the military attack").
         let prev_in_mention = i > 0 && in_mention[i - 1];
-        let forced = if prev_in_mention { is_determiner(prev) } else { forces_noun(prev) };
+        let forced = if prev_in_mention {
+            is_determiner(prev) || (forces_noun(prev) && object_of_earlier_verb(tokens, in_mention, &out, i - 1))
+        } else {
+            forces_noun(prev)
+        };
         let nounish = !gerund && (coordinated_noun || after_preposition || forced);
         // "has appealed", "is about to", "did not clash": auxiliaries are not events themselves.
         if is_aux(norm(i)) && governs_verb(dicts, ids, tokens, i) {
@@ -70,6 +76,20 @@ pub fn find_verbs(dicts: &Dictionaries, ids: &[u32], tokens: &[Token], in_mentio
         }
     }
     out
+}
+
+/// Whether the mention ending at `last` stands after a verb of its own clause (no comma, clause
+/// word or hard boundary between), as that verb's object.
+fn object_of_earlier_verb(tokens: &[Token], in_mention: &[bool], found: &[VerbCand], last: usize) -> bool {
+    let mut start = last;
+    while start > 0 && in_mention[start - 1] {
+        start -= 1;
+    }
+    let Some(v) = found.last().filter(|v| v.end <= start) else { return false };
+    !(v.end..start).any(|k| {
+        let w = tokens[k].norm.as_str();
+        w == "," || w == "THAT" || is_hard_boundary(w) || is_subordinator(w) || is_coordinator(w)
+    })
 }
 
 /// Whether the auxiliary at `i` is followed (past adverbs and negation) by a verb form.

@@ -316,3 +316,13 @@ fn unnamed_actors_are_reported_when_the_dyad_is_not_required() {
     assert!(run("Masked gunmen attacked a Russian army convoy.", &Options::default()).iter().all(|e| e.source.is_some()));
     assert!(run("Masked gunmen attacked villagers.", &Options::default()).is_empty());
 }
+
+#[test]
+fn a_modifier_ending_an_actor_name_leaves_the_verb_a_verb() {
+    // "military" before a word makes it a noun ("military attack"), but not when it ends the
+    // actor's name.
+    assert_eq!(triples(&code("The Russian military attacked Ukraine on Monday.")), vec![t("RUSMIL", "UKR", "190")]);
+    // After a verb, the phrase is its object and "attack" its head noun: no attack is coded.
+    let ev = code("Russia condemned the military attack on Ukraine.");
+    assert!(ev.iter().all(|e| e.code == "111"), "{ev:?}");
+}
