@@ -136,6 +136,12 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
     // future; the planning verb codes only when what it governs carries no code.
     let mut deferred: Vec<Option<Option<Subject>>> = vec![None; a.verbs.len()];
     for vi in 0..a.verbs.len() {
+        if is_reduced_relative(&a, vi) {
+            if let Some(t) = trace.as_deref_mut() {
+                let _ = writeln!(t, "  \"{}\": describes the noun before it, not coded", phrase_text(sentence, a.verbs[vi].start, a.verbs[vi].end));
+            }
+            continue;
+        }
         let subject = find_subject(&a, vi, &subjects, memory);
         subjects[vi] = subject.as_ref().and_then(|s| s.group);
         if is_future_marker(a.norm(a.verbs[vi].start)) && (vi + 1..a.verbs.len()).any(|j| governing_verb(&a, j) == Some(vi)) {
@@ -282,11 +288,20 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
         if let Some(gi) = a.group_of[i] {
             let g = &a.groups[gi];
             if let Some(p) = governing_preposition(a, g.start) {
+                // "Thousands of Kenyans protested": after a quantity, the actor is the subject.
+                if a.norm(p) == "OF" && p > 0 && is_quantity(a.norm(p - 1)) {
+                    return Some(Subject::of(a, gi));
+                }
                 // Object of a preposition ("in south Ithilen", "with Gondor"): not the subject.
                 j = p as isize - 1;
                 continue;
             }
             return Some(Subject::of(a, gi));
+        }
+        if let Some(pv) = a.verb_at(i).filter(|&pv| is_reduced_relative(a, pv)) {
+            // "Forces backed by Russia attacked": the description sits inside the subject.
+            j = a.verbs[pv].start as isize - 1;
+            continue;
         }
         if let Some(pv) = a.verb_at(i) {
             // VP coordination: "condemned ... and promised" shares the subject.
@@ -363,6 +378,43 @@ fn find_subject(a: &Analysis, vi: usize, subjects: &[Option<usize>], memory: &Do
 
 /// The preposition governing a mention starting at `start`, past up to two determiners or
 /// lower-case modifiers ("in *the affected* Ithilen villages").
+/// Words of quantity that take their noun in an `of` phrase: "thousands of Kenyans".
+fn is_quantity(w: &str) -> bool {
+    matches!(w, "THOUSANDS" | "HUNDREDS" | "DOZENS" | "SCORES" | "MILLIONS" | "TENS" | "NUMBER" | "GROUP" | "GROUPS" | "HANDFUL" | "MAJORITY" | "MANY" | "MOST" | "SOME" | "SEVERAL" | "ALL" | "BOTH" | "FEW" | "NONE" | "EACH")
+        || w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !w.is_empty()
+}
+
+/// A past participle describing the noun right before it, in a clause whose own verb comes
+/// later: "forces backed by Russia attacked", "an aid worker imprisoned in Egypt". Not coded;
+/// the subject of the later verb is found across it.
+fn is_reduced_relative(a: &Analysis, vi: usize) -> bool {
+    let v = &a.verbs[vi];
+    let w = a.norm(v.start);
+    if v.start == 0 || !(w.ends_with("ED") || is_irregular_participle(w)) || v.light {
+        return false;
+    }
+    // Right after a noun phrase: an actor, or a noun the dictionaries do not know.
+    let before = a.norm(v.start - 1);
+    let after_noun = a.group_of[v.start - 1].is_some()
+        || (a.tokens()[v.start - 1].is_word() && !is_aux(before) && !is_negator(before) && !is_skippable_adverb(before) && pronoun_kind(before).is_none() && !is_subordinator(before) && !is_coordinator(before) && !is_determiner(before) && !is_preposition(before) && before != "THAT" && a.verb_at(v.start - 1).is_none());
+    if !after_noun {
+        return false;
+    }
+    // Followed by its agent or a place ("by", "in", "from"...), then the clause's own verb.
+    if !is_preposition(a.norm(v.end)) {
+        return false;
+    }
+    let stop = |k: usize| matches!(a.norm(k), "," | "THAT") || is_hard_boundary(a.norm(k)) || is_subordinator(a.norm(k)) || is_coordinator(a.norm(k));
+    // The later verb must look finite: a past or present-tense form, or one after an auxiliary
+    // (not a bare form that may be a noun: "on his first official visit").
+    let finite = |later: &VerbCand| {
+        let w = a.norm(later.start);
+        let before = a.norm(later.start.saturating_sub(1));
+        (w.ends_with("ED") || (w.ends_with('S') && !w.ends_with("SS")) || is_irregular_participle(w) || is_aux(before)) && before != "TO"
+    };
+    a.verbs[vi + 1..].iter().any(|later| !(v.end..later.start).any(stop) && finite(later))
+}
+
 fn governing_preposition(a: &Analysis, start: usize) -> Option<usize> {
     let mut k = start;
     for _ in 0..3 {

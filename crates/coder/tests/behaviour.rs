@@ -326,3 +326,13 @@ fn a_modifier_ending_an_actor_name_leaves_the_verb_a_verb() {
     let ev = code("Russia condemned the military attack on Ukraine.");
     assert!(ev.iter().all(|e| e.code == "111"), "{ev:?}");
 }
+
+#[test]
+fn quantities_and_descriptions_inside_the_subject() {
+    // "Thousands of X" is X acting.
+    assert_eq!(triples(&code("Thousands of Russian soldiers attacked Ukraine.")), vec![t("RUSMIL", "UKR", "190")]);
+    // A participle describing the subject is not an event, and the subject is found across it.
+    assert_eq!(triples(&code("Soldiers sent by Russia attacked Kyiv on Monday.")), vec![t("---MIL", "UKR", "190")]);
+    // A past-tense verb followed by a noun that is not a finite verb stays the main verb.
+    assert_eq!(triples(&code("Xi Jinping visited Moscow on his first official state visit.")), vec![t("CHNGOV", "RUS", "042")]);
+}
