@@ -197,7 +197,13 @@ pub fn code(dicts: &Dictionaries, sentence: &Sentence, date: Option<Date>, opts:
             memory.last_it = Some(g.units[0].clone());
         }
     }
-    let view = crate::speech_acts::View { tokens, groups: &a.groups, group_of: &a.group_of };
+    let statements = a
+        .verbs
+        .iter()
+        .filter(|v| v.hits.iter().any(|h| h.own_code.as_ref().unwrap_or(&dicts.block(h.block).code).primary.starts_with("01")))
+        .map(|v| (v.start, v.end))
+        .collect();
+    let view = crate::speech_acts::View { tokens, groups: &a.groups, group_of: &a.group_of, statements };
     crate::speech_acts::add_speech_acts(&view, &mut events, |g| a.groups[g].units.iter().map(|u| actor_ref(&a, u)).collect());
     if !events.is_empty() {
         let issues: Vec<String> = dicts.issues_in(&a.ids).into_iter().map(|i| i.code.clone()).collect();

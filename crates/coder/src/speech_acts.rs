@@ -18,6 +18,10 @@ enum Act {
     Demand,
     Appeal,
     Reject,
+    /// What the speaker says it will do, cooperative: a pledge or offer (`03`).
+    Intend,
+    /// What the speaker says it will do, hostile: a threat (`13`).
+    Threaten,
 }
 
 /// The CAMEO code of an `act` about an event coded `what` (`"072"` demanded → `"1032"`).
@@ -25,6 +29,9 @@ fn act_code(act: Act, what: &str) -> &'static str {
     let d = |i: usize| what.as_bytes().get(i).copied().unwrap_or(b'0');
     let (root, sub, subsub) = (what.get(..2).unwrap_or(""), d(2), d(3));
     use Act::*;
+    if act == Intend || act == Threaten {
+        return pledge_or_threat_code(act, root, sub, subsub);
+    }
     match (act, root) {
         (Demand, "06") => ["101", "1011", "1012", "1013", "1014"][usize::from(sub.saturating_sub(b'0')).min(4)],
         (Appeal, "06") => ["021", "0211", "0212", "0213", "0214"][usize::from(sub.saturating_sub(b'0')).min(4)],
@@ -45,6 +52,7 @@ fn act_code(act: Act, what: &str) -> &'static str {
             (Demand, _) => "104",
             (Appeal, _) => "024",
             (Reject, _) => "123",
+            (Intend | Threaten, _) => unreachable!("handled above"),
         },
         (_, "08") => {
             let k = match sub {
@@ -60,6 +68,7 @@ fn act_code(act: Act, what: &str) -> &'static str {
                 Demand => ["105", "1051", "1052", "1053", "1054", "1055", "1056"][k],
                 Appeal => ["025", "0251", "0252", "0253", "0254", "0255", "0256"][k],
                 Reject => ["124", "1241", "1242", "1243", "1244", "1245", "1246"][k],
+                Intend | Threaten => unreachable!("handled above"),
             }
         }
         (Demand, "04") if sub == b'5' => "108",
@@ -73,7 +82,52 @@ fn act_code(act: Act, what: &str) -> &'static str {
         (Demand, _) => "100",
         (Appeal, _) => "020",
         (Reject, _) => "120",
+        (Intend | Threaten, _) => unreachable!("handled above"),
     }
+}
+
+/// The pledge (`03x`) or threat (`13x`) of doing an event of root `root`.
+fn pledge_or_threat_code(act: Act, root: &str, sub: u8, subsub: u8) -> &'static str {
+    let yield_index = |sub: u8| match sub {
+        b'1' => 1,
+        b'2' => 2,
+        b'4' => 3,
+        b'5' => 4,
+        b'6' => 5,
+        b'7' => 6,
+        _ => 0,
+    };
+    match (act, root) {
+        (Act::Intend, "06") => ["031", "0311", "0312", "0313", "0314"][usize::from(sub.saturating_sub(b'0')).min(4)],
+        (Act::Intend, "07") => ["033", "0331", "0332", "0333", "0334", "033"][usize::from(sub.saturating_sub(b'0')).min(5)],
+        (Act::Intend, "08") if sub == b'3' => match subsub {
+            b'1'..=b'4' => ["0341", "0342", "0343", "0344"][usize::from(subsub - b'1')],
+            _ => "034",
+        },
+        (Act::Intend, "08") => ["035", "0351", "0352", "0353", "0354", "0355", "0356"][yield_index(sub)],
+        (Act::Intend, "04") if sub == b'5' => "039",
+        (Act::Intend, "04") => "036",
+        (Act::Intend, "05") => "032",
+        (Act::Intend, _) => "030",
+        // Reducing relations: 161 relations, 162 aid, 163 sanctions, 164 talks, 165 mediation,
+        // 166 expulsion or withdrawal.
+        (Act::Threaten, "16") => ["131", "1313", "1311", "1312", "134", "135", "136"][usize::from(sub.saturating_sub(b'0')).min(6)],
+        (Act::Threaten, "17") if sub == b'2' => "132",
+        (Act::Threaten, "17") => "137",
+        (Act::Threaten, "18") => "1383",
+        (Act::Threaten, "19") if sub == b'1' => "1381",
+        (Act::Threaten, "19") if sub == b'2' => "1382",
+        (Act::Threaten, "19") => "1384",
+        (Act::Threaten, "20") => "138",
+        (Act::Threaten, "14") => "133",
+        (Act::Threaten, "15") => "138",
+        _ => "130",
+    }
+}
+
+/// Roots of hostile action one can threaten (14–20).
+fn is_hostile(code: &str) -> bool {
+    matches!(code.get(..2), Some("14" | "15" | "16" | "17" | "18" | "19" | "20"))
 }
 
 /// Where a code's root says the event is cooperation one could refuse (03–08).
@@ -86,6 +140,9 @@ pub(crate) struct View<'a> {
     pub tokens: &'a [Token],
     pub groups: &'a [Group],
     pub group_of: &'a [Option<usize>],
+    /// Token ranges of the verbs of saying (whose dictionary code is a statement, `01`),
+    /// coded or not (a statement without a target is not an event, but still says something).
+    pub statements: Vec<(usize, usize)>,
 }
 
 impl View<'_> {
@@ -149,6 +206,39 @@ pub(crate) fn add_speech_acts(v: &View, events: &mut Vec<Event>, actor_ref: impl
             refusals.push(r);
         }
     }
+    // Pledges and threats: "X said it will send aid" is X pledging aid (0333); "X said it will
+    // attack" is a threat (138x). Only the speaker's own future acts count: the complement's
+    // subject is a pronoun standing for the speaker.
+    let mut pledges = Vec::new();
+    for e in events.iter() {
+        if e.source.is_none() || e.aux != [Aux::Future] {
+            continue;
+        }
+        let Some((vs, _)) = v.token_range(e.verb_span) else { continue };
+        // The complement's subject: the pronoun before the verb's auxiliaries ("it will send").
+        let mut k = vs;
+        while k > 0 && (is_aux(v.norm(k - 1)) || is_future_marker(v.norm(k - 1)) || is_skippable_adverb(v.norm(k - 1)) || v.norm(k - 1) == "TO") {
+            k -= 1;
+        }
+        let Some(ss) = k.checked_sub(1).filter(|&i| matches!(v.norm(i), "IT" | "HE" | "SHE" | "THEY" | "WE")) else { continue };
+        let said_before = v.statements.iter().any(|&(_, se)| se <= ss && (se..ss).all(|k| v.norm(k) == "THAT" || is_skippable_adverb(v.norm(k))));
+        if !said_before {
+            continue;
+        }
+        let act = if is_hostile(&e.code) {
+            Act::Threaten
+        } else if is_cooperative(&e.code) {
+            Act::Intend
+        } else {
+            continue;
+        };
+        let mut d = e.clone();
+        d.code = act_code(act, &e.code).to_string();
+        d.aux.clear();
+        d.rule = format!("{} of {}: {}", if act == Act::Intend { "pledge" } else { "threat" }, e.code, e.rule);
+        pledges.push(d);
+    }
+    refusals.extend(pledges);
     // Demands and appeals: a statement whose complement says someone must or should act.
     let mut recoded: Vec<Event> = Vec::new();
     for si in 0..events.len() {
@@ -238,5 +328,11 @@ mod tests {
         assert_eq!(act_code(Act::Demand, "190"), "100");
         assert_eq!(act_code(Act::Reject, "036"), "120");
         assert_eq!(act_code(Act::Demand, ""), "100");
+        assert_eq!(act_code(Act::Intend, "073"), "0333");
+        assert_eq!(act_code(Act::Intend, "042"), "036");
+        assert_eq!(act_code(Act::Intend, "0841"), "0353");
+        assert_eq!(act_code(Act::Threaten, "190"), "1384");
+        assert_eq!(act_code(Act::Threaten, "163"), "1312");
+        assert_eq!(act_code(Act::Threaten, "192"), "1382");
     }
 }

@@ -293,6 +293,11 @@ fn refusals_demands_and_appeals_are_coded_as_what_was_said() {
     // "must": the statement is a demand of the one obliged; "should": an appeal.
     assert_eq!(triples(&run("China said Ukraine must release the Russian soldiers.")).iter().filter(|x| x.0 == "CHN").cloned().collect::<Vec<_>>(), vec![t("CHN", "UKR", "1053")]);
     assert_eq!(triples(&run("Russia says Belarus should meet Ukraine.")).iter().filter(|x| x.0 == "RUS").cloned().collect::<Vec<_>>(), vec![t("RUS", "BLR", "026")]);
+    // The speaker's own future acts: a pledge (03x) or a threat (13x).
+    assert!(triples(&run("Russia said it will send weapons to Belarus.")).contains(&t("RUS", "BLR", "0332")));
+    assert!(triples(&run("Russia said it will attack Ukraine.")).contains(&t("RUS", "UKR", "1384")));
+    // Someone else's future act is reported, not pledged.
+    assert!(!triples(&run("Russia said China will attack Ukraine.")).iter().any(|x| x.2.starts_with("13")));
     // A plain negative fact is not a refusal: "has not sent" stays one negated event.
     let ev = run("China has not sent lethal arms to Russia.");
     assert_eq!(ev.len(), 1);
