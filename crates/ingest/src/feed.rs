@@ -257,7 +257,7 @@ impl<R: BufRead> FeedReader<R> {
                             self.too_long = false;
                             return Some(Err(FeedError {
                                 offset: item.offset,
-                                reason: format!("item text over the limit of {} bytes; skipped", self.max_item),
+                                reason: format!("item text over the limit of {} bytes", self.max_item),
                                 fatal: false,
                             }));
                         }

@@ -179,7 +179,7 @@ impl fmt::Display for ErrorReason {
             ErrorReason::MissingText { field } => write!(f, "missing or empty \"{field}\""),
             ErrorReason::EmptyText => write!(f, "no text"),
             ErrorReason::InvalidField { field, reason } => write!(f, "field \"{field}\": {reason}"),
-            ErrorReason::TooLarge { limit } => write!(f, "record over the limit of {limit} bytes; skipped"),
+            ErrorReason::TooLarge { limit } => write!(f, "record over the limit of {limit} bytes"),
             ErrorReason::Warc(msg) => write!(f, "WARC: {msg}"),
             ErrorReason::Feed(msg) => write!(f, "feed: {msg}"),
             ErrorReason::Html(msg) => write!(f, "HTML: {msg}"),

@@ -182,7 +182,7 @@ impl<R: BufRead> WarcReader<R> {
             self.skip(length, offset)?;
             return Err(WarcError {
                 offset,
-                reason: format!("record of {length} bytes is over the limit of {} bytes; skipped", self.max_record),
+                reason: format!("record of {length} bytes is over the limit of {} bytes", self.max_record),
                 fatal: None,
             });
         }
