@@ -31,16 +31,17 @@ pub const MAX_DEPTH: usize = 512;
 /// Most elements accepted in one page.
 pub const MAX_ELEMENTS: usize = 200_000;
 
-/// Elements removed before the body is looked for: furniture by tag, role or class/id name.
+/// Elements removed before the body is looked for: furniture by tag, role or class/id name
+/// (substrings matched in any case: `Article_photoCaption__k1` is a caption).
 pub const FURNITURE: &str = "nav, footer, aside, form, figcaption, noscript, iframe, button, select, \
     [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [aria-label=breadcrumb], \
-    [class*=newsletter], [id*=newsletter], [class*=donat], [id*=donat], [class*=subscri], [id*=subscri], \
-    [class*=share], [id*=share], [class*=social], [class*=related], [id*=related], [class*=recommend], \
-    [class*=promo], [class*=cookie], [id*=cookie], [class*=consent], [class*=caption], [class*=credit], \
-    [class*=advert], [id*=advert], [class*=sponsor], [class*=paywall], [class*=read-more], [class*=readmore], \
-    [class*=most-read], [class*=breadcrumb], [class*=byline], [class*=tags], [class*=sidebar], [class*=popup], \
-    [class*=modal], [class*=banner], [class*=support-us], [class*=membership], [class^='ad-'], [class*=' ad-'], \
-    [class~=ad], [id^='ad-'], span[class*=label], a[href^='javascript:'], a[rel=prev], a[rel=next]";
+    [class*=newsletter i], [id*=newsletter i], [class*=donat i], [id*=donat i], [class*=subscri i], [id*=subscri i], \
+    [class*=share i], [id*=share i], [class*=social i], [class*=related i], [id*=related i], [class*=recommend i], \
+    [class*=promo i], [class*=cookie i], [id*=cookie i], [class*=consent i], [class*=caption i], [class*=credit i], \
+    [class*=advert i], [id*=advert i], [class*=sponsor i], [class*=paywall i], [class*=read-more i], [class*=readmore i], \
+    [class*=most-read i], [class*=breadcrumb i], [class*=byline i], [class*=tags i], [class*=sidebar i], [class*=popup i], \
+    [class*=modal i], [class*=banner i], [class*=support-us i], [class*=membership i], [class^='ad-'], [class*=' ad-'], \
+    [class~=ad], [id^='ad-'], span[class*=label i], a[href^='javascript:'], a[rel=prev], a[rel=next]";
 
 /// Starts of link texts that are navigation ("« Back to press releases").
 const NAV_LINKS: [&str; 5] = ["«", "‹", "←", "back to ", "return to "];
@@ -124,16 +125,16 @@ pub fn nesting_depth(html: &str) -> usize {
         }
         // Raw-text elements: skip to their end tag, their content holds no tags.
         if !close && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
-            let needle = format!("</{name}");
-            let rest = html[end..].to_ascii_lowercase();
-            i = end + rest.find(&needle).map_or(rest.len(), |p| p + needle.len());
+            i = end_of_raw_text(b, end, name.as_bytes());
             continue;
         }
         if close {
             depth = depth.saturating_sub(1);
         } else {
             // `<x ... />` opens nothing.
-            let tag_end = memchr(b'>', &b[end..]).map_or(b.len(), |p| end + p);
+            // (Looked for within 4 KB: a run of `<a<a<a` must not make this quadratic.)
+            let window = &b[end..(end + 4096).min(b.len())];
+            let tag_end = memchr(b'>', window).map_or(end + window.len(), |p| end + p);
             if tag_end > 0 && b.get(tag_end - 1) == Some(&b'/') {
                 continue;
             }
@@ -142,6 +143,19 @@ pub fn nesting_depth(html: &str) -> usize {
         }
     }
     max
+}
+
+/// Just past the `</name` that ends a raw-text element whose content starts at `from` (or the end).
+fn end_of_raw_text(b: &[u8], mut from: usize, name: &[u8]) -> usize {
+    while let Some(off) = memchr(b'<', &b[from..]) {
+        let at = from + off;
+        let tag = &b[(at + 2).min(b.len())..(at + 2 + name.len()).min(b.len())];
+        if b.get(at + 1) == Some(&b'/') && tag.eq_ignore_ascii_case(name) {
+            return at + 2 + name.len();
+        }
+        from = at + 1;
+    }
+    b.len()
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {

@@ -76,3 +76,50 @@ fn pages_keep_the_story_and_drop_the_furniture() {
     eprintln!("pages: kept {kept}/{keep_total} article paragraphs, dropped {dropped}/{drop_total} boilerplate pieces");
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// The same pages, crawled: in a gzip-compressed WARC file (one member per record, as in
+/// CC-NEWS), with request records between them, they give the same articles; a page's own
+/// metadata wins over the record's.
+#[test]
+fn pages_in_a_warc_gz_read_like_the_files() {
+    use flate2::write::GzEncoder;
+    use std::io::Write;
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(pages_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    let mut warc = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let html = std::fs::read(page).unwrap();
+        let uri = format!("https://crawl.example/page-{i}");
+        for (kind, block) in [
+            ("request", format!("GET /page-{i} HTTP/1.1\r\nHost: crawl.example\r\n\r\n").into_bytes()),
+            ("response", [format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n", html.len()).into_bytes(), html].concat()),
+        ] {
+            let mut rec = format!(
+                "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:{kind}-{i}>\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http\r\nContent-Length: {}\r\n\r\n",
+                block.len()
+            )
+            .into_bytes();
+            rec.extend(block);
+            rec.extend(b"\r\n\r\n");
+            let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(&rec).unwrap();
+            warc.extend(gz.finish().unwrap());
+        }
+    }
+    let reader = dyad_ingest::ArticleReader::from_reader("crawl", std::io::Cursor::new(warc), IngestOptions::default());
+    let crawled: Vec<dyad_text::Article> = reader.map(|r| r.unwrap_or_else(|e| panic!("{e}"))).collect();
+    assert_eq!(crawled.len(), pages.len());
+    for (page, c) in pages.iter().zip(&crawled) {
+        let (_, file) = coded_text(page);
+        assert_eq!(c.body, file.body, "{}", page.display());
+        assert_eq!(c.title, file.title);
+        assert_eq!(c.id, format!("response-{}", pages.iter().position(|p| p == page).unwrap()));
+        // No date on the page: the record's; else the page's.
+        assert_eq!(c.published, file.published.or(Some("2024-01-01".parse().unwrap())));
+        assert!(c.url.is_some() && c.source.is_some());
+    }
+}
