@@ -168,6 +168,7 @@ fn source_key(a: &Article) -> Option<String> {
 /// Read everything from `reader`, code it on `pool`, write JSON lines to `out` in input order.
 /// Each ingest error goes to `on_error` (in reading order) and the run goes on. Stops at the
 /// first write error, which is returned with the totals so far.
+#[cfg(test)]
 pub fn run(
     reader: ArticleReader,
     dicts: &Dictionaries,
