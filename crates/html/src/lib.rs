@@ -199,7 +199,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, HtmlError> {
         return Err(HtmlError::NoText);
     }
     Ok(Page {
-        title: meta.og_title.clone().or(title.filter(|t| meta.heading.as_ref().is_none_or_contains(t))).or(meta.heading.clone()).or(meta.title.clone()),
+        title: meta.og_title.clone().or(title.filter(|t| agrees(meta.heading.as_deref(), t))).or(meta.heading.clone()).or(meta.title.clone()),
         text,
         published: published.as_deref().and_then(parse_date).or(meta.published),
         site: meta.site.or(site.and_then(non_empty)).or_else(|| meta.canonical_url.as_deref().or(url).and_then(host)),
@@ -242,7 +242,7 @@ fn remove_furniture(doc: &Document) {
         if matches!(name.as_str(), "html" | "body" | "main" | "article") {
             continue;
         }
-        let sel = dom_query::Selection::from(node.clone());
+        let sel = dom_query::Selection::from(*node);
         if sel.select("article, main, [itemprop=articleBody]").exists() {
             continue;
         }
@@ -252,7 +252,7 @@ fn remove_furniture(doc: &Document) {
         sel.remove();
     }
     for a in doc.select("a").nodes() {
-        let sel = dom_query::Selection::from(a.clone());
+        let sel = dom_query::Selection::from(*a);
         let text = sel.text().trim().to_lowercase();
         if text.len() < 60 && NAV_LINKS.iter().any(|p| text.starts_with(p)) {
             sel.remove();
@@ -260,15 +260,9 @@ fn remove_furniture(doc: &Document) {
     }
 }
 
-trait ContainsTitle {
-    fn is_none_or_contains(self, t: &str) -> bool;
-}
-
-impl ContainsTitle for Option<&String> {
-    /// Readability's title is trusted when it agrees with the page's heading.
-    fn is_none_or_contains(self, t: &str) -> bool {
-        self.map_or(true, |h| h.contains(t) || t.contains(h.as_str()))
-    }
+/// Readability's title is trusted when it agrees with the page's heading (or there is none).
+fn agrees(heading: Option<&str>, title: &str) -> bool {
+    heading.is_none_or(|h| h.contains(title) || title.contains(h))
 }
 
 /// Paragraph lines trimmed, runs of blank lines collapsed to one.

@@ -132,7 +132,7 @@ impl<R: BufRead> FeedReader<R> {
                 };
                 if let Some(href) = attr(b"href") {
                     let rel = attr(b"rel");
-                    if rel.as_deref().is_none_or_alternate() {
+                    if matches!(rel.as_deref(), None | Some("alternate")) {
                         if let Some((item, ..)) = &mut self.item {
                             if item.link.is_none() {
                                 item.link = Some(href);
@@ -275,16 +275,6 @@ impl<R: BufRead> FeedReader<R> {
             }
         }
         None
-    }
-}
-
-trait RelAlternate {
-    fn is_none_or_alternate(self) -> bool;
-}
-
-impl RelAlternate for Option<&str> {
-    fn is_none_or_alternate(self) -> bool {
-        matches!(self, None | Some("alternate"))
     }
 }
 

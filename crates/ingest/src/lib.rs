@@ -349,8 +349,8 @@ enum Queued {
 /// A stream of several records.
 enum Stream {
     Json(JsonLines),
-    Warc { label: String, stem: String, reader: WarcReader<Box<dyn BufRead + Send>> },
-    Feed { label: String, stem: String, reader: FeedReader<Box<dyn BufRead + Send>>, n: usize },
+    Warc { label: String, stem: String, reader: Box<WarcReader<Box<dyn BufRead + Send>>> },
+    Feed { label: String, stem: String, reader: Box<FeedReader<Box<dyn BufRead + Send>>>, n: usize },
 }
 
 impl ArticleReader {
@@ -480,11 +480,11 @@ impl ArticleReader {
                 None
             }
             Format::Warc => {
-                self.current = Some(Stream::Warc { label, stem: id, reader: WarcReader::new(reader, limit) });
+                self.current = Some(Stream::Warc { label, stem: id, reader: Box::new(WarcReader::new(reader, limit)) });
                 None
             }
             Format::Feed => {
-                self.current = Some(Stream::Feed { label, stem: id, reader: FeedReader::new(reader, limit), n: 0 });
+                self.current = Some(Stream::Feed { label, stem: id, reader: Box::new(FeedReader::new(reader, limit)), n: 0 });
                 None
             }
             Format::Text | Format::Html => Some(match read_limited(&mut reader, limit) {

@@ -155,7 +155,7 @@ struct Zstd<R: BufRead> {
 
 enum ZstdState<R: BufRead> {
     Start(R),
-    Frame(ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>),
+    Frame(Box<ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>>),
     Done,
 }
 
@@ -175,7 +175,7 @@ impl<R: BufRead> Read for Zstd<R> {
                         return Ok(0);
                     }
                     let dec = ruzstd::decoding::StreamingDecoder::new(r).map_err(io::Error::other)?;
-                    self.state = ZstdState::Frame(dec);
+                    self.state = ZstdState::Frame(Box::new(dec));
                 }
                 ZstdState::Frame(mut dec) => {
                     if buf.is_empty() {
@@ -187,7 +187,7 @@ impl<R: BufRead> Read for Zstd<R> {
                         self.state = ZstdState::Frame(dec);
                         return Ok(n);
                     }
-                    self.state = ZstdState::Start(dec.into_inner());
+                    self.state = ZstdState::Start((*dec).into_inner());
                 }
             }
         }

@@ -174,7 +174,7 @@ impl<R: BufRead> WarcReader<R> {
             return Err(WarcError { offset, reason: "record without a valid Content-Length".into(), fatal: None });
         };
         let wanted = kind.as_deref() == Some("response")
-            && content_type.as_deref().map_or(true, |t| t.starts_with("application/http"));
+            && content_type.as_deref().is_none_or(|t| t.starts_with("application/http"));
         if !wanted {
             return self.skip(length, offset).map(|()| None);
         }
@@ -252,8 +252,11 @@ impl<R: BufRead> WarcReader<R> {
     }
 }
 
+/// An HTML payload and the charset its headers name.
+type Payload = (Vec<u8>, Option<String>);
+
 /// The HTML payload of an HTTP response block: `Ok(None)` when it is not a 2xx HTML response.
-fn http_html(block: &[u8]) -> Result<Option<(Vec<u8>, Option<String>)>, String> {
+fn http_html(block: &[u8]) -> Result<Option<Payload>, String> {
     let Some(split) = find(block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)))
     else {
         return Err("HTTP response without a header end".into());
