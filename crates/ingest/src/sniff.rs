@@ -46,7 +46,7 @@ pub fn by_extension(path: &Path) -> (Option<Format>, Compression) {
         Some("txt" | "text") => Some(Format::Text),
         Some("jsonl" | "ndjson" | "json") => Some(Format::JsonLines),
         Some("html" | "htm" | "xhtml" | "shtml") => Some(Format::Html),
-        Some("warc" | "arc") => Some(Format::Warc),
+        Some("warc") => Some(Format::Warc),
         Some("rss" | "atom" | "xml" | "rdf" | "feed") => Some(Format::Feed),
         Some(_) => None,
     };
