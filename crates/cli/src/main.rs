@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod bench_corpus;
+mod bench_crawl;
 mod code;
 mod dict_cmd;
 mod dicts;

@@ -1,23 +1,40 @@
-//! The coding pipeline shared by `dyad code` and `dyad bench`: articles are read on one thread
-//! in bounded batches, each batch is coded in parallel on a rayon pool, and the JSON lines are
-//! written in input order.
+//! The coding pipeline shared by `dyad code` and `dyad bench`. Records are read on one thread
+//! in bounded batches (by count and by bytes); for each batch, on a rayon pool:
+//!
+//! 1. in parallel: HTML extracted, publisher boilerplate found by the text rules, paragraphs
+//!    hashed, a MinHash sketch made ([`dyad_corpus`]);
+//! 2. in input order (cheap): each article checked against the window of recent originals —
+//!    a near-duplicate is folded (not coded, linked to its original) — and its paragraphs
+//!    counted per source, so that a paragraph recurring across a source's articles is dropped
+//!    as boilerplate from then on (the batch being coded counts);
+//! 3. in parallel: sentences split, tokenised and coded;
+//!
+//! and the JSON lines are written in input order. Memory is bounded by the batch limits, the
+//! duplicate window and the paragraph-count cap, whatever the input size.
 
 use crate::record::EventRecord;
 use dyad_coder::{code_doc, Options};
+use dyad_corpus::{DedupIndex, RecurringParagraphs, Sketch};
 use dyad_dict::Dictionaries;
-use dyad_ingest::{ArticleReader, IngestError};
-use dyad_text::{Article, Doc};
+use dyad_ingest::{ArticleReader, IngestError, Record};
+use dyad_text::{find_boilerplate, Article, Doc};
 use rayon::prelude::*;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 
-/// Articles per batch for a pool of `threads`: enough that every thread stays busy while one
+/// Records per batch for a pool of `threads`: enough that every thread stays busy while one
 /// long article finishes, few enough that memory stays bounded.
 pub fn batch_size(threads: usize) -> usize {
     256.max(threads * 32)
 }
+
+/// A batch is also closed when its records hold this many bytes.
+pub const BATCH_BYTES: usize = 64 << 20;
 
 /// What coding one article produced.
 pub struct Coded {
@@ -27,9 +44,8 @@ pub struct Coded {
     pub jsonl: Vec<u8>,
 }
 
-/// Split, tokenise and code one article, and serialise its events.
-pub fn code_article(dicts: &Dictionaries, article: Article, opts: &Options) -> Coded {
-    let doc = Doc::new(article);
+/// Code one split and tokenised article, and serialise its events.
+fn code_doc_of(dicts: &Dictionaries, doc: Doc, opts: &Options) -> Coded {
     let events = code_doc(dicts, &doc, opts);
     let mut jsonl = Vec::with_capacity(events.len() * 600);
     for e in &events {
@@ -44,26 +60,115 @@ pub fn code_article(dicts: &Dictionaries, article: Article, opts: &Options) -> C
 pub struct Totals {
     /// Articles read and coded.
     pub articles: usize,
-    /// Records or files that could not be read.
+    /// Records or files that could not be read (or pages that gave no article).
     pub skipped: usize,
     /// Articles read but not coded because the coder failed on them.
     pub failed: usize,
+    /// Articles folded as near-duplicates of an earlier one (not coded).
+    pub duplicates: usize,
+    /// Paragraphs dropped because they recur across their source's articles.
+    pub recurring_dropped: usize,
     pub sentences: usize,
     pub events: usize,
-    /// Files passed over while walking folders (hidden, or not text/JSONL).
+    /// Files passed over while walking folders (hidden, or not a known format).
     pub skipped_files: Vec<PathBuf>,
+    /// The run was stopped (Ctrl-C) before the end of the input.
+    pub interrupted: bool,
 }
 
-/// What a reader hands the coder: up to one batch of articles and the errors met on the way,
-/// in reading order.
-struct Batch {
-    articles: Vec<Article>,
-    errors: Vec<IngestError>,
+/// How the corpus-level stages behave.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Fold near-duplicates: (similarity threshold, window of originals); `None`: code all.
+    pub dedup: Option<(f32, usize)>,
+    /// A paragraph in this many articles of a source is boilerplate; 0: off.
+    pub recurring_min: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            dedup: Some((dyad_corpus::THRESHOLD, dyad_corpus::WINDOW)),
+            recurring_min: dyad_corpus::MIN_ARTICLES,
+        }
+    }
+}
+
+/// A folded duplicate, as written to `--duplicates`.
+#[derive(serde::Serialize)]
+pub struct DuplicateLink<'a> {
+    pub article_id: &'a str,
+    pub duplicate_of: &'a str,
+    pub similarity: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_name: Option<&'a str>,
+}
+
+/// What the caller hears about during a run.
+pub struct Hooks<'a> {
+    /// Each unreadable record, in reading order.
+    pub on_error: &'a mut dyn FnMut(&IngestError),
+    /// Each folded duplicate, in input order.
+    pub on_duplicate: &'a mut dyn FnMut(&DuplicateLink),
+    /// After each batch is written.
+    pub on_batch: &'a mut dyn FnMut(&Totals),
+    /// Set (by a Ctrl-C handler) to stop after the batch being coded.
+    pub stop: Option<Arc<AtomicBool>>,
+}
+
+/// A batch item after step 1.
+enum Prepared {
+    Failed(IngestError),
+    /// The extractor or the rules panicked on this record.
+    Panicked(String),
+    Ready(Box<Ready>),
+}
+
+struct Ready {
+    article: Article,
+    dropped: Vec<Range<usize>>,
+    paragraphs: Vec<(Range<usize>, u64)>,
+    sketch: Option<Sketch>,
+}
+
+fn prepare(item: Result<Record, IngestError>, settings: &Settings) -> Prepared {
+    let record = match item {
+        Ok(r) => r,
+        Err(e) => return Prepared::Failed(e),
+    };
+    let id = match &record {
+        Record::Article(a) => a.id.clone(),
+        Record::Html(d) => d.id.clone(),
+    };
+    let work = catch_unwind(AssertUnwindSafe(|| {
+        let article = record.into_article()?;
+        let dropped = find_boilerplate(&article.body);
+        let paragraphs =
+            if settings.recurring_min > 0 { dyad_corpus::paragraph_hashes(&article.body) } else { Vec::new() };
+        let sketch = if settings.dedup.is_some() { Sketch::of(&article.body, &dropped) } else { None };
+        Ok(Ready { article, dropped, paragraphs, sketch })
+    }));
+    match work {
+        Ok(Ok(ready)) => Prepared::Ready(Box::new(ready)),
+        Ok(Err(e)) => Prepared::Failed(e),
+        Err(_) => Prepared::Panicked(id),
+    }
+}
+
+/// The key articles of one source share for the recurring-paragraph count: the source, else
+/// the URL's host; `None` (no count) when neither is known.
+fn source_key(a: &Article) -> Option<String> {
+    a.source.clone().or_else(|| a.url.as_deref().and_then(dyad_html::host))
 }
 
 /// Read everything from `reader`, code it on `pool`, write JSON lines to `out` in input order.
 /// Each ingest error goes to `on_error` (in reading order) and the run goes on. Stops at the
 /// first write error, which is returned with the totals so far.
+#[cfg(test)]
 pub fn run(
     reader: ArticleReader,
     dicts: &Dictionaries,
@@ -71,24 +176,102 @@ pub fn run(
     out: &mut dyn Write,
     on_error: &mut dyn FnMut(&IngestError),
 ) -> (Totals, io::Result<()>) {
+    let hooks = Hooks { on_error, on_duplicate: &mut |_| {}, on_batch: &mut |_| {}, stop: None };
+    run_with(reader, dicts, pool, out, hooks, &Settings::default())
+}
+
+/// [`run`] with corpus settings and every hook.
+pub fn run_with(
+    reader: ArticleReader,
+    dicts: &Dictionaries,
+    pool: &rayon::ThreadPool,
+    out: &mut dyn Write,
+    hooks: Hooks,
+    settings: &Settings,
+) -> (Totals, io::Result<()>) {
+    let Hooks { on_error, on_duplicate, on_batch, stop } = hooks;
     let batch = batch_size(pool.current_num_threads());
     let opts = Options::default();
     let mut totals = Totals::default();
+    let mut dedup = settings.dedup.map(|(t, w)| DedupIndex::new(t, w));
+    let mut recurring = (settings.recurring_min > 0)
+        .then(|| RecurringParagraphs::new(settings.recurring_min, dyad_corpus::CAP));
+    let stopped = |s: &Option<Arc<AtomicBool>>| s.as_ref().is_some_and(|f| f.load(Ordering::Relaxed));
     // Two batches in flight: the reader parses the next batch while the pool codes this one.
-    let (tx, rx) = sync_channel::<Batch>(2);
+    let (tx, rx) = sync_channel::<Vec<Result<Record, IngestError>>>(2);
+    let reader_stop = stop.clone();
     let result = std::thread::scope(|scope| {
-        let reading = scope.spawn(move || read_batches(reader, batch, |b| tx.send(b).is_ok()));
+        let reading = scope.spawn(move || read_batches(reader, batch, reader_stop, |b| tx.send(b).is_ok()));
         let mut result = Ok(());
-        for Batch { articles, errors } in rx.iter() {
-            totals.skipped += errors.len();
-            errors.iter().for_each(&mut *on_error);
+        for items in rx.iter() {
+            // 1. Extract, find rule boilerplate, hash paragraphs, sketch.
+            let prepared: Vec<Prepared> =
+                pool.install(|| items.into_par_iter().map(|item| prepare(item, settings)).collect());
+            // 2. In input order: duplicates, recurring paragraphs.
+            type Pending = (Article, Vec<Range<usize>>, Vec<(Range<usize>, u64)>, Option<String>);
+            let mut pending: Vec<Pending> = Vec::with_capacity(prepared.len());
+            for p in prepared {
+                let ready = match p {
+                    Prepared::Failed(e) => {
+                        totals.skipped += 1;
+                        on_error(&e);
+                        continue;
+                    }
+                    Prepared::Panicked(id) => {
+                        totals.failed += 1;
+                        eprintln!("dyad: record {id}: reading it failed (see the panic message above); skipped");
+                        continue;
+                    }
+                    Prepared::Ready(r) => *r,
+                };
+                let Ready { article, mut dropped, paragraphs, sketch } = ready;
+                if let (Some(index), Some(sketch)) = (&mut dedup, &sketch) {
+                    if let Some(d) = index.check(&article.id, sketch) {
+                        totals.duplicates += 1;
+                        on_duplicate(&DuplicateLink {
+                            article_id: &article.id,
+                            duplicate_of: &d.of,
+                            similarity: d.similarity,
+                            url: article.url.as_deref(),
+                            title: article.title.as_deref(),
+                            source_name: article.source.as_deref(),
+                        });
+                        continue;
+                    }
+                }
+                let source = recurring.as_ref().and_then(|_| source_key(&article));
+                if let (Some(rec), Some(source)) = (&mut recurring, &source) {
+                    let hashes: Vec<u64> = paragraphs.iter().map(|p| p.1).collect();
+                    rec.observe(source, &hashes);
+                }
+                dropped.shrink_to_fit();
+                pending.push((article, dropped, paragraphs, source));
+            }
+            // Paragraphs are checked once the whole batch is counted, so a run's first articles
+            // lose their recurring paragraphs too.
+            let to_code: Vec<(Article, Vec<Range<usize>>)> = pending
+                .into_iter()
+                .map(|(article, mut dropped, paragraphs, source)| {
+                    if let (Some(rec), Some(source)) = (&recurring, &source) {
+                        for (range, hash) in paragraphs {
+                            if rec.is_recurring(source, hash) && !dropped.iter().any(|d| d.start <= range.start && range.end <= d.end) {
+                                totals.recurring_dropped += 1;
+                                dropped.push(range);
+                            }
+                        }
+                    }
+                    (article, dropped)
+                })
+                .collect();
+            // 3. Code.
             let coded: Vec<(String, Option<Coded>)> = pool.install(|| {
-                articles
+                to_code
                     .into_par_iter()
-                    .map(|a| {
+                    .map(|(a, dropped)| {
                         let id = a.id.clone();
                         // A coder bug on one article must not end a run over a million.
-                        (id, catch_unwind(AssertUnwindSafe(|| code_article(dicts, a, &opts))).ok())
+                        let c = catch_unwind(AssertUnwindSafe(|| code_doc_of(dicts, Doc::with_dropped(a, dropped), &opts)));
+                        (id, c.ok())
                     })
                     .collect()
             });
@@ -106,11 +289,17 @@ pub fn run(
                     break;
                 }
             }
+            on_batch(&totals);
             if result.is_err() {
                 break;
             }
+            if stopped(&stop) {
+                totals.interrupted = true;
+                break;
+            }
         }
-        // Dropping the receiver (on a write error) makes the reader's next send fail, so it stops.
+        // Dropping the receiver (on a write error or a stop) makes the reader's next send fail,
+        // so it stops.
         drop(rx);
         totals.skipped_files = reading.join().expect("the reader thread does not panic");
         result
@@ -118,20 +307,36 @@ pub fn run(
     (totals, result.and_then(|()| out.flush()))
 }
 
-/// Group the reader's items into batches of at most `size` items and hand each to `send`
-/// (which returns false to stop). Returns the folders' skipped files.
-fn read_batches(mut reader: ArticleReader, size: usize, send: impl Fn(Batch) -> bool) -> Vec<PathBuf> {
+/// Group the reader's items into batches of at most `size` items or [`BATCH_BYTES`] bytes and
+/// hand each to `send` (which returns false to stop). Returns the folders' skipped files.
+fn read_batches(
+    mut reader: ArticleReader,
+    size: usize,
+    stop: Option<Arc<AtomicBool>>,
+    send: impl Fn(Vec<Result<Record, IngestError>>) -> bool,
+) -> Vec<PathBuf> {
     loop {
-        let mut b = Batch { articles: Vec::with_capacity(size), errors: Vec::new() };
+        let mut b = Vec::with_capacity(size);
+        let mut bytes = 0;
+        let mut last = false;
         // Errors count towards the size too, so a file of bad lines cannot grow a batch unbounded.
-        for item in reader.by_ref().take(size) {
-            match item {
-                Ok(a) => b.articles.push(a),
-                Err(e) => b.errors.push(e),
+        while b.len() < size && bytes < BATCH_BYTES {
+            if stop.as_ref().is_some_and(|f| f.load(Ordering::Relaxed)) {
+                last = true;
+                break;
+            }
+            match reader.next_record() {
+                Some(item) => {
+                    bytes += item.as_ref().map_or(0, Record::size);
+                    b.push(item);
+                }
+                None => {
+                    last = true;
+                    break;
+                }
             }
         }
-        let last = b.articles.len() + b.errors.len() < size;
-        if (b.articles.is_empty() && b.errors.is_empty()) || !send(b) || last {
+        if b.is_empty() || !send(b) || last {
             return reader.skipped_files().to_vec();
         }
     }
@@ -142,6 +347,8 @@ pub fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, String> 
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .thread_name(|i| format!("dyad-code-{i}"))
+        // Room for deep (but accepted) HTML trees; threads are few.
+        .stack_size(16 << 20)
         .build()
         .map_err(|e| format!("cannot start the thread pool: {e}"))
 }

@@ -1,29 +1,55 @@
-//! Reading articles: plain-text files, JSON Lines files, folders of either, and stdin.
+//! Reading articles: plain text, JSON Lines, HTML pages, WARC files, RSS/Atom feeds, folders of
+//! any of these, gzip- or zstd-compressed, and stdin.
 //!
 //! [`read_articles`] turns a list of [`Input`]s into an iterator of `Result<Article, IngestError>`,
 //! in input order. A broken record or an unreadable file is one `Err` item; reading goes on with
-//! the next line or file, so one bad record never costs the rest of a feed.
+//! the next record or file, so one bad record never costs the rest of a feed. Everything streams:
+//! a JSONL file is read a line at a time, a WARC file a record at a time, a feed an item at a
+//! time; no record may be larger than [`IngestOptions::max_record_bytes`].
 //!
-//! - Plain text (`.txt`, `.text`, no extension, or any other file named explicitly): one article,
-//!   id = file stem, body = the whole text. Invalid UTF-8 is decoded lossily (U+FFFD), because a
-//!   stray byte in a long article should not lose the article.
-//! - JSON Lines (`.jsonl`, `.ndjson`, `.json`): one object per line with `id`, `text`, and
-//!   optional `title`, `url`, `source`, `published`. Read line by line, never whole. A line with
-//!   invalid UTF-8 is an error for that line (JSON must be valid UTF-8).
+//! For parallel use, [`ArticleReader::next_record`] hands out [`Record`]s whose expensive part
+//! (HTML extraction) is left to [`Record::into_article`], to be run on any thread.
+//!
+//! Formats, chosen by extension (after a `.gz`/`.zst` suffix), else by content:
+//! - Plain text (`.txt`, `.text`, no extension): one article, id = file stem, body = the whole
+//!   text. Invalid UTF-8 is decoded lossily (U+FFFD): a stray byte should not lose the article.
+//! - JSON Lines (`.jsonl`, `.ndjson`, `.json`): one object per line with `id`, `text` (or `html`,
+//!   raw HTML to extract), and optional `title`, `url`, `source`, `published`; field names are
+//!   options ([`FieldNames`]). A line with invalid UTF-8 is an error for that line.
+//! - HTML (`.html`, `.htm`, `.xhtml`): one page; the article text, title, date, canonical URL and
+//!   site are extracted ([`dyad_html`]).
+//! - WARC (`.warc`, `.warc.gz`, as in CC-NEWS): every HTML `response` record is a page; the
+//!   record's target URI and date are fallbacks for the page's own.
+//! - Feeds (`.rss`, `.atom`, `.xml`): every item with content or a description.
 //! - A folder: every file inside, recursively, sorted by path; hidden entries (`.name`) and files
 //!   with other extensions are skipped and listed by [`ArticleReader::skipped_files`].
-//! - Stdin (`-`): JSON Lines when its first non-blank character is `{`, else one plain-text
-//!   article with id `stdin`.
+//! - Stdin (`-`), or a file named explicitly whose extension says nothing: decompressed if its
+//!   magic bytes say gzip or zstd, then JSONL if it starts with `{`, WARC with `WARC/`, a feed with
+//!   `<rss`/`<feed`, HTML with `<!doctype html`/`<html`, else one plain-text article.
+
+mod feed;
+mod sniff;
+mod warc;
+
+pub use feed::{FeedError, FeedItem, FeedReader};
+pub use sniff::{Compression, Format};
+pub use warc::{WarcError, WarcPage, WarcReader};
 
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::io::{self, BufRead, Read};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use dyad_text::{Article, Date};
 use serde_json::{Map, Value};
+
+/// Most bytes a decompressed HTTP payload may grow to (a gzip bomb inside a WARC record).
+pub(crate) const DECODED_LIMIT: u64 = 64 << 20;
 
 /// Where articles come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +83,8 @@ impl FromStr for Input {
 pub struct FieldNames {
     pub id: String,
     pub text: String,
+    /// Raw HTML of the page, extracted like an HTML file when the text field is absent.
+    pub html: String,
     pub title: String,
     pub url: String,
     pub source: String,
@@ -68,6 +96,7 @@ impl Default for FieldNames {
         FieldNames {
             id: "id".into(),
             text: "text".into(),
+            html: "html".into(),
             title: "title".into(),
             url: "url".into(),
             source: "source".into(),
@@ -77,30 +106,46 @@ impl Default for FieldNames {
 }
 
 /// How to read inputs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IngestOptions {
-    /// Publication date for articles that carry none (all plain-text articles, JSONL records
-    /// without the field).
+    /// Publication date for articles that carry none (plain-text articles, JSONL records
+    /// without the field, pages without a date of their own or of their WARC record).
     pub default_published: Option<Date>,
     /// JSONL field names.
     pub fields: FieldNames,
+    /// Largest record accepted, in bytes: a JSONL line, a plain-text or HTML file, a WARC
+    /// record, a feed item. Larger ones are reported and skipped without being held in memory.
+    pub max_record_bytes: usize,
 }
 
-/// A record or file that could not be read. Displays as `file:line: reason` (`file: reason` when
-/// the problem is not tied to one line).
+/// Default for [`IngestOptions::max_record_bytes`]: 16 MiB.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions { default_published: None, fields: FieldNames::default(), max_record_bytes: MAX_RECORD_BYTES }
+    }
+}
+
+/// A record or file that could not be read. Displays as `file:line: reason` (JSONL),
+/// `file: byte N: reason` (a WARC record or feed item at that offset of the decompressed
+/// stream), or `file: reason`.
 #[derive(Debug)]
 pub struct IngestError {
     /// The file as given or found (`<stdin>` for standard input).
     pub file: String,
     /// 1-based line number in a JSONL input.
     pub line: Option<usize>,
+    /// Byte offset of the record in the (decompressed) stream.
+    pub offset: Option<u64>,
     pub reason: ErrorReason,
 }
 
 /// Why a record or file could not be read.
 #[derive(Debug)]
 pub enum ErrorReason {
-    /// The file or folder could not be opened or read.
+    /// The file or folder could not be opened or read (a truncated or corrupt gzip/zstd stream
+    /// too: the message says so).
     Io(io::Error),
     /// A JSONL line that is not valid UTF-8.
     InvalidUtf8,
@@ -114,6 +159,14 @@ pub enum ErrorReason {
     EmptyText,
     /// A field has the wrong type or an unreadable value.
     InvalidField { field: String, reason: String },
+    /// A record over [`IngestOptions::max_record_bytes`].
+    TooLarge { limit: usize },
+    /// A WARC record that could not be read.
+    Warc(String),
+    /// A feed that could not be read.
+    Feed(String),
+    /// An HTML page that gave no article (no text, a bomb).
+    Html(String),
 }
 
 impl fmt::Display for ErrorReason {
@@ -126,15 +179,20 @@ impl fmt::Display for ErrorReason {
             ErrorReason::MissingText { field } => write!(f, "missing or empty \"{field}\""),
             ErrorReason::EmptyText => write!(f, "no text"),
             ErrorReason::InvalidField { field, reason } => write!(f, "field \"{field}\": {reason}"),
+            ErrorReason::TooLarge { limit } => write!(f, "record over the limit of {limit} bytes"),
+            ErrorReason::Warc(msg) => write!(f, "WARC: {msg}"),
+            ErrorReason::Feed(msg) => write!(f, "feed: {msg}"),
+            ErrorReason::Html(msg) => write!(f, "HTML: {msg}"),
         }
     }
 }
 
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.reason),
-            None => write!(f, "{}: {}", self.file, self.reason),
+        match (self.line, self.offset) {
+            (Some(line), _) => write!(f, "{}:{}: {}", self.file, line, self.reason),
+            (None, Some(offset)) => write!(f, "{}: byte {}: {}", self.file, offset, self.reason),
+            (None, None) => write!(f, "{}: {}", self.file, self.reason),
         }
     }
 }
@@ -148,6 +206,87 @@ impl std::error::Error for IngestError {
     }
 }
 
+/// An item read from an input: an article ready to code, or an HTML page still to extract
+/// ([`Record::into_article`], the costly step, meant for a worker thread).
+#[derive(Debug)]
+pub enum Record {
+    Article(Article),
+    Html(HtmlDoc),
+}
+
+/// An HTML page or fragment with what its container said about it.
+#[derive(Debug, Default)]
+pub struct HtmlDoc {
+    pub id: String,
+    pub bytes: Vec<u8>,
+    /// Character set named by the container (HTTP header).
+    pub charset: Option<String>,
+    /// A fragment (feed item content): all of it is the article, no body to look for.
+    pub fragment: bool,
+    /// Where the page was found (WARC target URI, feed link, JSONL url).
+    pub url: Option<String>,
+    /// Title given by the container (feed item, JSONL record); the page's own comes first.
+    pub title: Option<String>,
+    /// Source given by the container (feed title, JSONL record); wins over the page's site.
+    pub source: Option<String>,
+    /// A date given by the container that beats the page's own (feed item, JSONL record).
+    pub published: Option<Date>,
+    /// A date used when the page has none (the WARC record's), then the default.
+    pub fallback_date: Option<Date>,
+    pub default_published: Option<Date>,
+    /// For errors: the file, line and offset the page came from.
+    pub file: String,
+    pub line: Option<usize>,
+    pub offset: Option<u64>,
+}
+
+impl Record {
+    /// The article: HTML extracted (title, body, date, canonical URL, site). A page with no
+    /// article text, or one refused as a bomb, is an error; so is an extractor panic, caught
+    /// here so that one page cannot end a run.
+    pub fn into_article(self) -> Result<Article, IngestError> {
+        match self {
+            Record::Article(a) => Ok(a),
+            Record::Html(doc) => doc.into_article(),
+        }
+    }
+
+    /// Bytes held (for batch sizing).
+    pub fn size(&self) -> usize {
+        match self {
+            Record::Article(a) => a.body.len(),
+            Record::Html(d) => d.bytes.len(),
+        }
+    }
+}
+
+impl HtmlDoc {
+    fn into_article(self) -> Result<Article, IngestError> {
+        let fail = |d: &HtmlDoc, reason: ErrorReason| IngestError { file: d.file.clone(), line: d.line, offset: d.offset, reason };
+        let extracted = catch_unwind(AssertUnwindSafe(|| {
+            let text = dyad_html::decode(&self.bytes, self.charset.as_deref());
+            if self.fragment {
+                dyad_html::fragment_text(&text).map(|t| dyad_html::Page { text: t, ..Default::default() })
+            } else {
+                dyad_html::extract(&text, self.url.as_deref())
+            }
+        }));
+        let page = match extracted {
+            Ok(Ok(page)) => page,
+            Ok(Err(e)) => return Err(fail(&self, ErrorReason::Html(e.to_string()))),
+            Err(_) => return Err(fail(&self, ErrorReason::Html("the HTML extractor failed on this page".into()))),
+        };
+        Ok(Article {
+            id: self.id,
+            title: page.title.or(self.title),
+            body: page.text,
+            url: page.canonical_url.or(self.url.clone()),
+            source: self.source.or(page.site).or_else(|| self.url.as_deref().and_then(dyad_html::host)),
+            published: self.published.or(page.published).or(self.fallback_date).or(self.default_published),
+        })
+    }
+}
+
 /// Read articles from the inputs, in order. Nothing is opened until the iterator is advanced.
 pub fn read_articles(inputs: impl IntoIterator<Item = Input>, options: IngestOptions) -> ArticleReader {
     ArticleReader {
@@ -156,7 +295,31 @@ pub fn read_articles(inputs: impl IntoIterator<Item = Input>, options: IngestOpt
         current: None,
         options,
         skipped: Vec::new(),
+        bytes_read: Arc::new(AtomicU64::new(0)),
     }
+}
+
+/// Total size in bytes of the files the inputs name (folders walked as [`read_articles`] walks
+/// them), for progress; `None` when stdin is among them.
+pub fn input_size(inputs: &[Input]) -> Option<u64> {
+    let mut total = 0;
+    for input in inputs {
+        let Input::Path(path) = input else { return None };
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut found = Vec::new();
+                walk(path, &mut HashSet::new(), &mut found);
+                for (p, f) in found {
+                    if matches!(f, Found::File(_)) {
+                        total += fs::metadata(&p).map_or(0, |m| m.len());
+                    }
+                }
+            }
+            Ok(meta) => total += meta.len(),
+            Err(_) => {}
+        }
+    }
+    Some(total)
 }
 
 /// Iterator over the articles of a list of inputs; see [`read_articles`].
@@ -164,21 +327,17 @@ pub struct ArticleReader {
     inputs: VecDeque<Input>,
     /// Work found while expanding an input (a folder's files, a stream), not yet read.
     queue: VecDeque<Queued>,
-    /// The JSONL stream being read.
-    current: Option<JsonLines>,
+    /// The multi-record stream being read.
+    current: Option<Stream>,
     options: IngestOptions,
     skipped: Vec<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Text,
-    JsonLines,
+    bytes_read: Arc<AtomicU64>,
 }
 
 enum Queued {
-    File(PathBuf, Format),
-    /// A stream whose format is sniffed from its first non-blank byte (stdin).
+    /// A file, with the format its extension names (if it does).
+    File(PathBuf, Option<Format>),
+    /// A stream whose format is sniffed (stdin).
     Stream {
         label: String,
         id: String,
@@ -187,9 +346,16 @@ enum Queued {
     Error(IngestError),
 }
 
+/// A stream of several records.
+enum Stream {
+    Json(JsonLines),
+    Warc { label: String, stem: String, reader: Box<WarcReader<Box<dyn BufRead + Send>>> },
+    Feed { label: String, stem: String, reader: Box<FeedReader<Box<dyn BufRead + Send>>>, n: usize },
+}
+
 impl ArticleReader {
-    /// Read one stream the way stdin is read: JSONL if its first non-blank character is `{`,
-    /// else one plain-text article with id `name`; `name` also labels errors. `Input::Stdin` goes
+    /// Read one stream the way stdin is read (format sniffed from its first bytes, gzip and zstd
+    /// undone); `name` labels errors and is the id of a plain-text article. `Input::Stdin` goes
     /// through here (as `stdin`, errors labelled `<stdin>`), and tests can feed any reader.
     pub fn from_reader(name: &str, reader: impl Read + Send + 'static, options: IngestOptions) -> ArticleReader {
         let mut out = read_articles([], options);
@@ -198,9 +364,35 @@ impl ArticleReader {
     }
 
     /// Files passed over while walking folders: hidden (`.name`), or with an extension that is
-    /// neither text nor JSONL. Complete once the iterator is exhausted.
+    /// not one of the formats read. Complete once the iterator is exhausted.
     pub fn skipped_files(&self) -> &[PathBuf] {
         &self.skipped
+    }
+
+    /// Bytes read so far from files and stdin (compressed bytes for compressed files), shared
+    /// so that another thread can show progress.
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.bytes_read)
+    }
+
+    /// The next record, HTML not yet extracted; `None` when every input is read.
+    pub fn next_record(&mut self) -> Option<Result<Record, IngestError>> {
+        loop {
+            if let Some(stream) = &mut self.current {
+                if let Some(item) = stream.next_record(&self.options) {
+                    return Some(item);
+                }
+                self.current = None;
+            }
+            if let Some(queued) = self.queue.pop_front() {
+                if let Some(item) = self.open(queued) {
+                    return Some(item);
+                }
+                continue;
+            }
+            let input = self.inputs.pop_front()?;
+            self.expand(input);
+        }
     }
 
     /// Turn the next input into queued work.
@@ -231,50 +423,84 @@ impl ArticleReader {
                         }
                     }
                 }
-                // A file named explicitly is read whatever its extension: the user asked for it.
+                // A file named explicitly is read whatever its extension: the user asked for
+                // it; its content tells the format.
                 Ok(_) => {
-                    let format = format_of(&path).unwrap_or(Format::Text);
+                    let format = sniff::by_extension(&path).0;
                     self.queue.push_back(Queued::File(path, format));
                 }
             },
         }
     }
 
-    /// Open queued work: returns an item, or sets `current` to a JSONL stream.
-    fn open(&mut self, queued: Queued) -> Option<Result<Article, IngestError>> {
+    /// Open queued work: returns an item, or sets `current` to a multi-record stream.
+    fn open(&mut self, queued: Queued) -> Option<Result<Record, IngestError>> {
         match queued {
             Queued::Error(e) => Some(Err(e)),
             Queued::File(path, format) => {
                 let label = path.display().to_string();
-                let stem = path.file_stem().map_or_else(|| label.clone(), |s| s.to_string_lossy().into_owned());
-                match format {
-                    Format::Text => Some(match fs::read(&path) {
-                        Ok(bytes) => plain_article(&label, &stem, &bytes, &self.options),
-                        Err(e) => Err(error(&label, None, ErrorReason::Io(e))),
-                    }),
-                    Format::JsonLines => match File::open(&path) {
-                        Ok(file) => {
-                            self.current = Some(JsonLines::new(label, stem, Box::new(BufReader::new(file))));
-                            None
-                        }
-                        Err(e) => Some(Err(error(&label, None, ErrorReason::Io(e)))),
-                    },
+                let stem = stem_of(&path);
+                match File::open(&path) {
+                    Ok(file) => {
+                        let reader = Counting { inner: file, count: Arc::clone(&self.bytes_read) };
+                        self.open_stream(label, stem, Box::new(reader), format)
+                    }
+                    Err(e) => Some(Err(error(&label, None, ErrorReason::Io(e)))),
                 }
             }
-            Queued::Stream { label, id, reader } => match sniff(reader) {
-                Ok((Format::JsonLines, reader)) => {
-                    self.current = Some(JsonLines::new(label, id, reader));
-                    None
-                }
-                Ok((Format::Text, mut reader)) => {
-                    let mut bytes = Vec::new();
-                    Some(match reader.read_to_end(&mut bytes) {
-                        Ok(_) => plain_article(&label, &id, &bytes, &self.options),
-                        Err(e) => Err(error(&label, None, ErrorReason::Io(e))),
-                    })
-                }
-                Err(e) => Some(Err(error(&label, None, ErrorReason::Io(e)))),
+            Queued::Stream { label, id, reader } => {
+                let reader = Counting { inner: reader, count: Arc::clone(&self.bytes_read) };
+                self.open_stream(label, id, Box::new(reader), None)
+            }
+        }
+    }
+
+    fn open_stream(
+        &mut self,
+        label: String,
+        id: String,
+        reader: Box<dyn Read + Send>,
+        format: Option<Format>,
+    ) -> Option<Result<Record, IngestError>> {
+        let mut reader = match sniff::decompress(reader) {
+            Ok((_, r)) => r,
+            Err(e) => return Some(Err(error(&label, None, ErrorReason::Io(e)))),
+        };
+        let format = match format {
+            Some(f) => f,
+            None => match peek(&mut reader) {
+                Ok(head) => sniff::by_content(&head),
+                Err(e) => return Some(Err(error(&label, None, ErrorReason::Io(e)))),
             },
+        };
+        let limit = self.options.max_record_bytes;
+        match format {
+            Format::JsonLines => {
+                self.current = Some(Stream::Json(JsonLines::new(label, id, reader)));
+                None
+            }
+            Format::Warc => {
+                self.current = Some(Stream::Warc { label, stem: id, reader: Box::new(WarcReader::new(reader, limit)) });
+                None
+            }
+            Format::Feed => {
+                self.current = Some(Stream::Feed { label, stem: id, reader: Box::new(FeedReader::new(reader, limit)), n: 0 });
+                None
+            }
+            Format::Text | Format::Html => Some(match read_limited(&mut reader, limit) {
+                Ok(Some(bytes)) if format == Format::Text => {
+                    plain_article(&label, &id, &bytes, &self.options).map(Record::Article)
+                }
+                Ok(Some(bytes)) => Ok(Record::Html(HtmlDoc {
+                    id,
+                    bytes,
+                    default_published: self.options.default_published,
+                    file: label,
+                    ..HtmlDoc::default()
+                })),
+                Ok(None) => Err(error(&label, None, ErrorReason::TooLarge { limit })),
+                Err(e) => Err(error(&label, None, ErrorReason::Io(e))),
+            }),
         }
     }
 }
@@ -282,42 +508,112 @@ impl ArticleReader {
 impl Iterator for ArticleReader {
     type Item = Result<Article, IngestError>;
 
+    /// The next article, HTML extracted on this thread.
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(stream) = &mut self.current {
-                if let Some(item) = stream.next_record(&self.options) {
-                    return Some(item);
+        self.next_record().map(|r| r.and_then(Record::into_article))
+    }
+}
+
+impl Stream {
+    fn next_record(&mut self, options: &IngestOptions) -> Option<Result<Record, IngestError>> {
+        match self {
+            Stream::Json(j) => j.next_record(options),
+            Stream::Warc { label, stem, reader } => Some(match reader.next_page()? {
+                Ok(page) => Ok(Record::Html(HtmlDoc {
+                    id: page.record_id.clone().unwrap_or_else(|| format!("{stem}@{}", page.offset)),
+                    bytes: page.body,
+                    charset: page.charset,
+                    url: page.target_uri,
+                    fallback_date: page.date.as_deref().and_then(parse_date),
+                    default_published: options.default_published,
+                    file: label.clone(),
+                    offset: Some(page.offset),
+                    ..HtmlDoc::default()
+                })),
+                Err(e) => Err(IngestError {
+                    file: label.clone(),
+                    line: None,
+                    offset: Some(e.offset),
+                    reason: match e.fatal {
+                        Some(io) => ErrorReason::Io(io),
+                        None => ErrorReason::Warc(e.reason),
+                    },
+                }),
+            }),
+            Stream::Feed { label, stem, reader, n } => Some(match reader.next_item()? {
+                Ok(item) => {
+                    *n += 1;
+                    let date = item.date.as_deref().and_then(parse_date).or_else(|| item.date.as_deref().and_then(dyad_html::parse_date));
+                    Ok(Record::Html(HtmlDoc {
+                        id: item.id.clone().or(item.link.clone()).unwrap_or_else(|| format!("{stem}:{n}")),
+                        bytes: item.html.into_bytes(),
+                        charset: Some("utf-8".into()),
+                        fragment: true,
+                        url: item.link,
+                        title: item.title,
+                        source: item.source,
+                        published: date,
+                        default_published: options.default_published,
+                        file: label.clone(),
+                        offset: Some(item.offset),
+                        ..HtmlDoc::default()
+                    }))
                 }
-                self.current = None;
-            }
-            if let Some(queued) = self.queue.pop_front() {
-                if let Some(item) = self.open(queued) {
-                    return Some(item);
-                }
-                continue;
-            }
-            let input = self.inputs.pop_front()?;
-            self.expand(input);
+                Err(e) => Err(IngestError { file: label.clone(), line: None, offset: Some(e.offset), reason: ErrorReason::Feed(e.reason) }),
+            }),
         }
     }
 }
 
-fn error(file: &str, line: Option<usize>, reason: ErrorReason) -> IngestError {
-    IngestError { file: file.to_string(), line, reason }
+/// Counts the bytes read through it.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
 }
 
-/// Format by extension, for files met in a folder; `None` means "skip".
-fn format_of(path: &Path) -> Option<Format> {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match ext.as_deref() {
-        None | Some("txt" | "text") => Some(Format::Text),
-        Some("jsonl" | "ndjson" | "json") => Some(Format::JsonLines),
-        Some(_) => None,
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 
+fn stem_of(path: &Path) -> String {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+    // `crawl.warc.gz` → `crawl`; `story.txt` → `story`.
+    let mut stem = name.as_str();
+    for ext in [".gz", ".gzip", ".zst", ".zstd"] {
+        if let Some(s) = stem.strip_suffix(ext) {
+            stem = s;
+            break;
+        }
+    }
+    match stem.rfind('.') {
+        Some(i) if i > 0 => stem[..i].to_string(),
+        _ => stem.to_string(),
+    }
+}
+
+/// The first bytes of a stream, left unread.
+fn peek(reader: &mut Box<dyn BufRead + Send>) -> io::Result<Vec<u8>> {
+    // A BufReader shows at most what one read brought: enough to tell formats apart.
+    Ok(reader.fill_buf()?.to_vec())
+}
+
+/// The whole stream, or `None` when it is longer than `limit` bytes (not held in memory).
+fn read_limited(reader: &mut dyn Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= limit).then_some(bytes))
+}
+
+fn error(file: &str, line: Option<usize>, reason: ErrorReason) -> IngestError {
+    IngestError { file: file.to_string(), line, offset: None, reason }
+}
+
 enum Found {
-    File(Format),
+    File(Option<Format>),
     Skipped,
     Error(io::Error),
 }
@@ -352,41 +648,16 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<(PathBuf, Fo
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, visited, found),
             Ok(_) => {
-                let entry = format_of(&path).map_or(Found::Skipped, Found::File);
+                let entry = match sniff::by_extension(&path) {
+                    (Some(format), _) => Found::File(Some(format)),
+                    // `data.gz`: compressed, format told by the content.
+                    (None, Compression::Gzip | Compression::Zstd) => Found::File(None),
+                    (None, Compression::None) => Found::Skipped,
+                };
                 found.push((path, entry));
             }
             Err(e) => found.push((path, Found::Error(e))),
         }
-    }
-}
-
-/// Peek at a stream's first non-blank byte to tell JSONL (`{`) from plain text. The bytes read
-/// while peeking are put back in front, so line numbers and the text stay intact; a UTF-8 byte
-/// order mark is dropped.
-fn sniff(reader: Box<dyn Read + Send>) -> io::Result<(Format, Box<dyn BufRead + Send>)> {
-    let mut reader = BufReader::new(reader);
-    let mut prefix = Vec::new();
-    let mut first = true;
-    loop {
-        let buf = reader.fill_buf()?;
-        if first && buf.starts_with(b"\xEF\xBB\xBF") {
-            reader.consume(3);
-            first = false;
-            continue;
-        }
-        first = false;
-        if buf.is_empty() {
-            return Ok((Format::Text, Box::new(Cursor::new(prefix).chain(reader))));
-        }
-        if let Some(pos) = buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            let format = if buf[pos] == b'{' { Format::JsonLines } else { Format::Text };
-            prefix.extend_from_slice(&buf[..pos]);
-            reader.consume(pos);
-            return Ok((format, Box::new(Cursor::new(prefix).chain(reader))));
-        }
-        let n = buf.len();
-        prefix.extend_from_slice(buf);
-        reader.consume(n);
     }
 }
 
@@ -417,16 +688,25 @@ impl JsonLines {
     }
 
     /// The next record, skipping blank lines; `None` at the end (or after a read error, which
-    /// could otherwise repeat forever).
-    fn next_record(&mut self, options: &IngestOptions) -> Option<Result<Article, IngestError>> {
+    /// could otherwise repeat forever). A line longer than the limit is consumed without being
+    /// kept, and reported.
+    fn next_record(&mut self, options: &IngestOptions) -> Option<Result<Record, IngestError>> {
         if self.failed {
             return None;
         }
+        let limit = options.max_record_bytes;
         loop {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => self.line += 1,
+            match read_line_limited(&mut self.reader, &mut self.buf, limit) {
+                Ok((0, _)) => return None,
+                Ok((_, too_long)) => {
+                    self.line += 1;
+                    if too_long {
+                        // Keep the buffer from staying huge.
+                        self.buf = Vec::new();
+                        return Some(Err(error(&self.label, Some(self.line), ErrorReason::TooLarge { limit })));
+                    }
+                }
                 Err(e) => {
                     self.failed = true;
                     return Some(Err(error(&self.label, Some(self.line + 1), ErrorReason::Io(e))));
@@ -443,23 +723,70 @@ impl JsonLines {
                 Ok(text) => parse_record(text, &format!("{}:{}", self.stem, self.line), options),
                 Err(_) => Err(ErrorReason::InvalidUtf8),
             };
-            return Some(result.map_err(|reason| error(&self.label, Some(self.line), reason)));
+            return Some(result.map_err(|reason| error(&self.label, Some(self.line), reason)).map(|r| match r {
+                Record::Html(mut d) => {
+                    d.file = self.label.clone();
+                    d.line = Some(self.line);
+                    Record::Html(d)
+                }
+                other => other,
+            }));
+        }
+    }
+}
+
+/// Read through the next `\n`, keeping at most `limit` bytes in `buf`. Returns the bytes
+/// consumed and whether the line was longer than the limit.
+fn read_line_limited(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<(usize, bool)> {
+    let mut total = 0;
+    let mut too_long = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((total, too_long));
+        }
+        let (take, end) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + take > limit + 1 {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        reader.consume(take);
+        total += take;
+        if end {
+            return Ok((total, too_long));
         }
     }
 }
 
 /// One JSONL record to an article; `default_id` is used when the record has no id.
-fn parse_record(line: &str, default_id: &str, options: &IngestOptions) -> Result<Article, ErrorReason> {
+fn parse_record(line: &str, default_id: &str, options: &IngestOptions) -> Result<Record, ErrorReason> {
     let value: Value = serde_json::from_str(line).map_err(|e| ErrorReason::InvalidJson(e.to_string()))?;
     let Value::Object(record) = value else { return Err(ErrorReason::NotAnObject) };
     let fields = &options.fields;
-    let body = match record.get(&fields.text) {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        None | Some(Value::Null) | Some(Value::String(_)) => {
-            return Err(ErrorReason::MissingText { field: fields.text.clone() })
-        }
+    let text = match record.get(&fields.text) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        None | Some(Value::Null) | Some(Value::String(_)) => None,
         Some(_) => return Err(invalid(&fields.text, "expected a string")),
     };
+    // Without text, raw HTML to extract will do.
+    let html = match (&text, record.get(&fields.html)) {
+        (None, Some(Value::String(s))) if !s.trim().is_empty() => Some(s.clone()),
+        _ => None,
+    };
+    if text.is_none() && html.is_none() {
+        return Err(ErrorReason::MissingText { field: fields.text.clone() });
+    }
     // Ids are often numbers in exported feeds; their decimal form is as good an id as any.
     let id = match record.get(&fields.id) {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
@@ -476,14 +803,26 @@ fn parse_record(line: &str, default_id: &str, options: &IngestOptions) -> Result
         }
         Some(_) => return Err(invalid(&fields.published, "expected a date string")),
     };
-    Ok(Article {
-        id,
-        title: optional_string(&record, &fields.title)?,
-        body,
-        url: optional_string(&record, &fields.url)?,
-        source: optional_string(&record, &fields.source)?,
-        published: published.or(options.default_published),
-    })
+    let title = optional_string(&record, &fields.title)?;
+    let url = optional_string(&record, &fields.url)?;
+    let source = optional_string(&record, &fields.source)?;
+    match (text, html) {
+        (Some(body), _) => {
+            Ok(Record::Article(Article { id, title, body, url, source, published: published.or(options.default_published) }))
+        }
+        (None, Some(html)) => Ok(Record::Html(HtmlDoc {
+            id,
+            bytes: html.into_bytes(),
+            charset: Some("utf-8".into()),
+            url,
+            title,
+            source,
+            published,
+            default_published: options.default_published,
+            ..HtmlDoc::default()
+        })),
+        (None, None) => unreachable!("checked above"),
+    }
 }
 
 /// An optional string field; absent, null and "" are all `None`.

@@ -238,6 +238,7 @@ fn error_display_format() {
     let err = IngestError {
         file: "data/feed.jsonl".into(),
         line: Some(17),
+        offset: None,
         reason: ErrorReason::InvalidJson("expected value at line 1 column 1".into()),
     };
     assert_eq!(err.to_string(), "data/feed.jsonl:17: invalid JSON: expected value at line 1 column 1");
