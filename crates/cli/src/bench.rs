@@ -199,7 +199,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode, String> {
         // repeat its text on purpose (the real-news one is 20 copies), and they are timed with
         // `dyad code` on a generated crawl instead (--write-crawl).
         let hooks = pipeline::Hooks { on_error: &mut |_| {}, on_duplicate: &mut |_| {}, on_batch: &mut |_| {}, stop: None };
-        let settings = pipeline::Settings { dedup: None, recurring_min: 0 };
+        let settings = pipeline::Settings { dedup: None, recurring_min: 0, monadic: false };
         let (totals, written) = pipeline::run_with(input, &dicts, &pool, &mut std::io::sink(), hooks, &settings);
         end_to_end.0.push(t.elapsed());
         written.map_err(|e| e.to_string())?;

@@ -60,6 +60,11 @@ pub struct CodeArgs {
     /// is not coded (0: off).
     #[arg(long, value_name = "N", default_value_t = dyad_corpus::MIN_ARTICLES)]
     recurring_min: u32,
+    /// Also code events with a single actor or an actor no dictionary names (`"code": "---"`,
+    /// with its noun phrase), as researchers of protest or violence without named perpetrators
+    /// need; by default an event needs two named actors, as in CAMEO datasets.
+    #[arg(long)]
+    monadic: bool,
     #[command(flatten)]
     dicts: DictArgs,
 }
@@ -150,6 +155,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode, String> {
     let settings = Settings {
         dedup: (!args.no_dedup).then_some((args.dedup_threshold, args.dedup_window.max(1))),
         recurring_min: args.recurring_min,
+        monadic: args.monadic,
     };
     let mut dup_error: Option<io::Error> = None;
     let mut on_error = |e: &dyad_ingest::IngestError| bar.suspend(|| eprintln!("dyad: skipped {e}"));

@@ -83,6 +83,8 @@ pub struct Settings {
     pub dedup: Option<(f32, usize)>,
     /// A paragraph in this many articles of a source is boilerplate; 0: off.
     pub recurring_min: u32,
+    /// Code events with one actor, or an unnamed one (`---`), too.
+    pub monadic: bool,
 }
 
 impl Default for Settings {
@@ -90,6 +92,7 @@ impl Default for Settings {
         Settings {
             dedup: Some((dyad_corpus::THRESHOLD, dyad_corpus::WINDOW)),
             recurring_min: dyad_corpus::MIN_ARTICLES,
+            monadic: false,
         }
     }
 }
@@ -191,7 +194,7 @@ pub fn run_with(
 ) -> (Totals, io::Result<()>) {
     let Hooks { on_error, on_duplicate, on_batch, stop } = hooks;
     let batch = batch_size(pool.current_num_threads());
-    let opts = Options::default();
+    let opts = Options { require_dyad: !settings.monadic };
     let mut totals = Totals::default();
     let mut dedup = settings.dedup.map(|(t, w)| DedupIndex::new(t, w));
     let mut recurring = (settings.recurring_min > 0)

@@ -254,3 +254,16 @@ fn bench_runs_once_on_a_small_input() {
     assert!(text.contains("sentences/s") && text.contains("end to end") && text.contains("cores"), "{text}");
     assert!(std::fs::read_to_string(&corpus).unwrap().lines().count() > 10);
 }
+
+#[test]
+fn monadic_events_only_when_asked() {
+    let text = "Unknown delegates visited Russia on Friday.";
+    let plain = code(vec!["-".into()], Some(text));
+    assert!(events(&plain.stdout).is_empty(), "{}", stderr(&plain));
+    let monadic = code(vec!["-".into(), "--monadic".into()], Some(text));
+    let ev = events(&monadic.stdout);
+    assert_eq!(ev.len(), 1, "{}", stderr(&monadic));
+    assert_eq!(ev[0]["source"]["code"], "---");
+    assert_eq!(ev[0]["source"]["phrase"], "Unknown delegates");
+    assert_eq!(ev[0]["target"]["code"], "RUS");
+}
