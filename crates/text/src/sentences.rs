@@ -111,10 +111,13 @@ pub(crate) fn find_dateline(text: &str) -> Option<Dateline> {
     // another character.
     let lb = line.as_bytes();
     let mut dash = None;
-    for (i, &x) in lb.iter().enumerate() {
-        if i > 100 {
+    let mut i = 0;
+    while i < lb.len() {
+        i = skip_ascii_without(lb, i, lb.len().min(104), [b'-'; 3]);
+        if i >= lb.len() || i > 100 {
             break;
         }
+        let x = lb[i];
         let dash_char = match x {
             0xE2 => lb.get(i + 1) == Some(&0x80) && matches!(lb.get(i + 2), Some(0x93 | 0x94)),
             // A hyphen only counts as a separator when it stands apart: `LONDON (Reuters) -`.
@@ -125,6 +128,7 @@ pub(crate) fn find_dateline(text: &str) -> Option<Dateline> {
             dash = Some(i);
             break;
         }
+        i += 1;
     }
     let dash = dash?;
     let head = line[..dash].trim_end();
@@ -182,11 +186,9 @@ fn hard_segments(t: Text, first: usize) -> Vec<(usize, usize)> {
     // Lines as byte ranges, without the '\n'.
     let mut lines = Vec::new();
     let mut s = first;
-    for (i, &x) in text.as_bytes().iter().enumerate().skip(first) {
-        if x == b'\n' {
-            lines.push((s, i));
-            s = i + 1;
-        }
+    while let Some(n) = text[s..].find('\n') {
+        lines.push((s, s + n));
+        s += n + 1;
     }
     lines.push((s, text.len()));
 
@@ -200,16 +202,18 @@ fn hard_segments(t: Text, first: usize) -> Vec<(usize, usize)> {
         trimmed.trim_end().chars().count()
     };
 
+    let blank = |&(a, b): &(usize, usize)| text[a..b].trim_start().is_empty();
+
     let mut segments = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if trimmed_len(&lines[i]) == 0 {
+        if blank(&lines[i]) {
             i += 1;
             continue;
         }
         // A paragraph: consecutive non-blank lines.
         let mut j = i;
-        while j < lines.len() && trimmed_len(&lines[j]) > 0 {
+        while j < lines.len() && !blank(&lines[j]) {
             j += 1;
         }
         let mut seg_start = lines[i].0;
@@ -261,6 +265,25 @@ const TERMINAL_START: [bool; 256] = {
     t
 };
 
+/// From `i`, skip eight bytes at a time while they are all ASCII and none of `needles`, staying
+/// within `..end`; returns where to go on a byte at a time (at most eight bytes before the
+/// first non-ASCII byte or needle).
+#[inline]
+fn skip_ascii_without(bytes: &[u8], mut i: usize, end: usize, needles: [u8; 3]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `w` is zero (exact as a whole, whatever the carries).
+    let has_zero = |w: u64| w.wrapping_sub(LO) & !w & HI != 0;
+    while i + 8 <= end {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        if w & HI != 0 || needles.iter().any(|&n| has_zero(w ^ (LO * u64::from(n)))) {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Split one segment (bytes `s..e`, no hard breaks inside) at sentence ends.
 fn split_segment(t: Text, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let bytes = t.0.as_bytes();
@@ -270,7 +293,7 @@ fn split_segment(t: Text, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         // Skip to the next byte that may start terminal punctuation (never one inside a
         // character: those are 80..BF).
         if !TERMINAL_START[bytes[i] as usize] {
-            i += 1;
+            i = skip_ascii_without(bytes, i + 1, e, [b'.', b'!', b'?']);
             continue;
         }
         if !matches!(t.at(i), '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉') {

@@ -47,7 +47,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// other characters are decoded where they occur; code-point offsets are counted on the way.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out = Vec::with_capacity(text.len() / 5 + 4);
     // Byte and code-point position of the current character.
     let (mut b, mut ci) = (0, 0);
     while let Some((c, len)) = char_at(text, b) {
@@ -63,6 +63,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut prev = c;
             let mut ascii = len == 1;
             let mut has_dot = false;
+            let mut has_apostrophe = false;
             loop {
                 // The ASCII letters and digits of the run, a byte at a time.
                 let run = j;
@@ -88,6 +89,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 {
                     ascii &= lj == 1;
                     has_dot |= cj == '.';
+                    has_apostrophe |= matches!(cj, '\'' | '’');
                     prev = cj;
                     j += lj;
                     cj_at += 1;
@@ -109,7 +111,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     cj_at += 1;
                 }
             }
-            push_word(text, b0, j, c0, cj_at, ascii, &mut out);
+            push_word(text, b0, j, c0, cj_at, ascii, has_apostrophe, &mut out);
             b = j;
             ci = cj_at;
         } else {
@@ -172,12 +174,18 @@ fn is_abbreviation(raw: &str, ascii: bool) -> bool {
 
 /// Push the word at bytes `b0..b1` (code points `c0..c1`), splitting off possessives and
 /// contractions.
-fn push_word(text: &str, b0: usize, b1: usize, c0: usize, c1: usize, ascii: bool, out: &mut Vec<Token>) {
+///
+/// `ascii`: the word is ASCII; `has_apostrophe`: it has a `'` or `’` inside (where the
+/// folded `'` of a possessive or contraction can only come from).
+#[allow(clippy::too_many_arguments)]
+fn push_word(text: &str, b0: usize, b1: usize, c0: usize, c1: usize, ascii: bool, has_apostrophe: bool, out: &mut Vec<Token>) {
     let raw = &text[b0..b1];
     // A word has no backtick, so an ASCII one folds by upper-casing.
     let norm = if ascii { raw.to_ascii_uppercase() } else { fold(raw) };
     // Possessive 's / s' and contraction n't, 're, 've, 'll, 'd.
-    let split_at_chars = if norm.len() > 3 && norm.ends_with("N'T") {
+    let split_at_chars = if !has_apostrophe {
+        None
+    } else if norm.len() > 3 && norm.ends_with("N'T") {
         Some(3)
     } else if norm.len() > 2 && (norm.ends_with("'S") || norm.ends_with("'D") || norm.ends_with("'M")) {
         Some(2)
@@ -198,18 +206,19 @@ fn push_word(text: &str, b0: usize, b1: usize, c0: usize, c1: usize, ascii: bool
         let cut = c1 - k;
         let head = fold(&text[b0..bc]);
         let kind = kind_of(&head);
-        let caps = is_caps(&text[b0..bc]);
+        let caps = is_caps(&text[b0..bc], ascii);
         out.push(Token { start: b0, end: bc, char_start: c0, char_end: cut, norm: head, kind, caps });
         out.push(Token { start: bc, end: b1, char_start: cut, char_end: c1, norm: fold(&text[bc..b1]), kind: TokenKind::Word, caps: false });
         return;
     }
     let kind = kind_of(&norm);
-    out.push(Token { start: b0, end: b1, char_start: c0, char_end: c1, norm, kind, caps: is_caps(raw) });
+    out.push(Token { start: b0, end: b1, char_start: c0, char_end: c1, norm, kind, caps: is_caps(raw, ascii) });
 }
 
-/// At least two letters, none of them lower-case.
-fn is_caps(raw: &str) -> bool {
-    if raw.is_ascii() {
+/// At least two letters, none of them lower-case (`ascii`: `raw` is known to be ASCII).
+#[inline]
+fn is_caps(raw: &str, ascii: bool) -> bool {
+    if ascii {
         let mut letters = 0;
         for &b in raw.as_bytes() {
             if b.is_ascii_lowercase() {
