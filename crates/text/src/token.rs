@@ -67,9 +67,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 // The ASCII letters and digits of the run, a byte at a time.
                 let run = j;
-                while bytes.get(j).is_some_and(|&x| ASCII_WORD[x as usize]) {
-                    j += 1;
-                }
+                j += bytes[j..].iter().position(|&x| !ASCII_WORD[x as usize]).unwrap_or(bytes.len() - j);
                 if j > run {
                     prev = bytes[j - 1] as char;
                     cj_at += j - run;
