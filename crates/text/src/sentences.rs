@@ -46,7 +46,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         first += 1;
     }
     let t = Text(text);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4);
     for (s, e) in hard_segments(t, first) {
         split_segment(t, s, e, &mut out);
     }
@@ -104,24 +104,22 @@ pub(crate) struct Dateline {
 /// `KYIV, Ukraine (AP) —`, `(Reuters) -` or `BEIJING —` at the start of the first line.
 pub(crate) fn find_dateline(text: &str) -> Option<Dateline> {
     let start = text.len() - text.trim_start().len();
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = &text[start..line_end];
-    // Find the separator dash among the characters starting in the first 101 bytes. Bytewise:
-    // `-` is one byte, `—` and `–` are E2 80 94 and E2 80 93, and neither is a byte inside
-    // another character.
-    let lb = line.as_bytes();
+    // Find the separator dash among the characters of the first line starting in its first 101
+    // bytes. Bytewise: `-` is one byte, `—` and `–` are E2 80 94 and E2 80 93, and neither is a
+    // byte inside another character. (The end of the line is looked for only after a dash.)
+    let from_start = &text[start..];
+    let lb = from_start.as_bytes();
     let mut dash = None;
     let mut i = 0;
     while i < lb.len() {
-        i = skip_ascii_without(lb, i, lb.len().min(104), [b'-'; 3]);
-        if i >= lb.len() || i > 100 {
+        i = skip_ascii_without(lb, i, lb.len().min(104), [b'-', b'\n', b'-']);
+        if i >= lb.len() || i > 100 || lb[i] == b'\n' {
             break;
         }
-        let x = lb[i];
-        let dash_char = match x {
+        let dash_char = match lb[i] {
             0xE2 => lb.get(i + 1) == Some(&0x80) && matches!(lb.get(i + 2), Some(0x93 | 0x94)),
             // A hyphen only counts as a separator when it stands apart: `LONDON (Reuters) -`.
-            b'-' => line[..i].chars().next_back().is_none_or(|prev| prev.is_whitespace() || prev == ')'),
+            b'-' => from_start[..i].chars().next_back().is_none_or(|prev| prev.is_whitespace() || prev == ')'),
             _ => false,
         };
         if dash_char {
@@ -131,6 +129,8 @@ pub(crate) fn find_dateline(text: &str) -> Option<Dateline> {
         i += 1;
     }
     let dash = dash?;
+    let line_end = find_newline(text.as_bytes(), start + dash).unwrap_or(text.len());
+    let line = &text[start..line_end];
     let head = line[..dash].trim_end();
     if head.is_empty() {
         return None;
@@ -184,11 +184,11 @@ pub(crate) fn find_dateline(text: &str) -> Option<Dateline> {
 fn hard_segments(t: Text, first: usize) -> Vec<(usize, usize)> {
     let text = t.0;
     // Lines as byte ranges, without the '\n'.
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(4);
     let mut s = first;
-    while let Some(n) = text[s..].find('\n') {
-        lines.push((s, s + n));
-        s += n + 1;
+    while let Some(n) = find_newline(text.as_bytes(), s) {
+        lines.push((s, n));
+        s = n + 1;
     }
     lines.push((s, text.len()));
 
@@ -204,7 +204,7 @@ fn hard_segments(t: Text, first: usize) -> Vec<(usize, usize)> {
 
     let blank = |&(a, b): &(usize, usize)| text[a..b].trim_start().is_empty();
 
-    let mut segments = Vec::new();
+    let mut segments = Vec::with_capacity(4);
     let mut i = 0;
     while i < lines.len() {
         if blank(&lines[i]) {
@@ -282,6 +282,22 @@ fn skip_ascii_without(bytes: &[u8], mut i: usize, end: usize, needles: [u8; 3]) 
         i += 8;
     }
     i
+}
+
+/// The first `\n` in `bytes` from `from`.
+#[inline]
+fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes")) ^ (LO * u64::from(b'\n'));
+        if w.wrapping_sub(LO) & !w & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&x| x == b'\n').map(|k| i + k)
 }
 
 /// Split one segment (bytes `s..e`, no hard breaks inside) at sentence ends.
