@@ -48,18 +48,20 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 4);
-    // Byte and code-point position of the current character.
-    let (mut b, mut ci) = (0, 0);
+    // Byte position of the current character, and how many bytes before it continue a
+    // character (its code-point position is `b - inside`; 0 for ASCII text).
+    let (mut b, mut inside) = (0, 0);
     while let Some((c, len)) = char_at(text, b) {
         if c.is_whitespace() {
             b += len;
-            ci += 1;
+            inside += len - 1;
             continue;
         }
+        let (b0, c0) = (b, b - inside);
         if is_word_char(c) {
             // A run of word characters with internal . - ' (and , . between digits).
-            let (b0, c0) = (b, ci);
-            let (mut j, mut cj_at) = (b + len, ci + 1);
+            let mut j = b + len;
+            inside += len - 1;
             let mut prev = c;
             let mut ascii = len == 1;
             let mut has_dot = false;
@@ -70,14 +72,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 j += bytes[j..].iter().position(|&x| !ASCII_WORD[x as usize]).unwrap_or(bytes.len() - j);
                 if j > run {
                     prev = bytes[j - 1] as char;
-                    cj_at += j - run;
                 }
                 let Some((cj, lj)) = char_at(text, j) else { break };
                 if is_word_char(cj) {
                     ascii &= lj == 1;
                     prev = cj;
                     j += lj;
-                    cj_at += 1;
+                    inside += lj - 1;
                     continue;
                 }
                 let next = char_at(text, j + lj).map(|(n, _)| n);
@@ -90,11 +91,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     has_apostrophe |= matches!(cj, '\'' | '’');
                     prev = cj;
                     j += lj;
-                    cj_at += 1;
+                    inside += lj - 1;
                 } else if cj == '-' && next.is_some_and(char::is_whitespace) {
                     // "anti- Gondor": keep the dangling hyphen with its prefix
                     j += lj;
-                    cj_at += 1;
                     break;
                 } else {
                     break;
@@ -103,27 +103,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // Trailing period of an abbreviation or initial.
             if bytes.get(j) == Some(&b'.') {
                 let raw = &text[b0..j];
-                let single_letter = cj_at - c0 == 1 && c.is_alphabetic();
+                let single_letter = j - inside - c0 == 1 && c.is_alphabetic();
                 if single_letter || has_dot || is_abbreviation(raw, ascii) {
                     j += 1;
-                    cj_at += 1;
                 }
             }
-            push_word(text, b0, j, c0, cj_at, ascii, has_apostrophe, &mut out);
+            push_word(text, b0, j, c0, j - inside, ascii, has_apostrophe, &mut out);
             b = j;
-            ci = cj_at;
         } else {
-            let (mut j, mut cj_at) = (b + len, ci + 1);
+            let mut j = b + len;
+            inside += len - 1;
             // Keep runs of the same dash or quote-ish punctuation together ("--", "``", "''").
             if matches!(c, '-' | '`' | '\'') {
                 while bytes.get(j) == Some(&(c as u8)) {
                     j += 1;
-                    cj_at += 1;
                 }
             }
-            out.push(Token { start: b, end: j, char_start: ci, char_end: cj_at, norm: fold(&text[b..j]), kind: TokenKind::Punct, caps: false });
+            out.push(Token { start: b, end: j, char_start: c0, char_end: j - inside, norm: fold(&text[b..j]), kind: TokenKind::Punct, caps: false });
             b = j;
-            ci = cj_at;
         }
     }
     out
