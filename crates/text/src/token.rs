@@ -214,6 +214,12 @@ fn push_word(text: &str, b0: usize, b1: usize, c0: usize, c1: usize, ascii: bool
 #[inline]
 fn is_caps(raw: &str, ascii: bool) -> bool {
     if ascii {
+        // Most words settle on their first two bytes (`the`, `Gondor`).
+        match raw.as_bytes() {
+            [a, ..] if a.is_ascii_lowercase() => return false,
+            [_, b, ..] if b.is_ascii_lowercase() => return false,
+            _ => {}
+        }
         let mut letters = 0;
         for &b in raw.as_bytes() {
             if b.is_ascii_lowercase() {
