@@ -4,6 +4,7 @@
 use crate::forms::{noun_plural, verb_inflections};
 use crate::model::*;
 use crate::trie::Trie;
+use crate::words::WordTable;
 use crate::{Date, Diagnostic};
 use dyad_text::Token;
 use rustc_hash::FxHashMap;
@@ -131,6 +132,9 @@ pub struct Dictionaries {
     /// Case-exact words (`=US`), by their plain norm (`US`): what a token written in capitals
     /// reads as.
     exact_vocab: FxHashMap<Box<str>, u32>,
+    /// `vocab` and `exact_vocab` frozen for lookups once compiled ([`WordTable`]).
+    words: WordTable,
+    exact_words: WordTable,
     actor_trie: Trie,
     actors: Vec<ActorInfo>,
     agent_trie: Trie,
@@ -391,6 +395,8 @@ impl Dictionaries {
             .iter()
             .filter_map(|(w, &id)| w.strip_prefix(crate::read_common::EXACT_MARK).map(|plain| (plain.into(), id)))
             .collect();
+        d.words = WordTable::new(d.vocab.iter().map(|(w, &id)| (&**w, id)));
+        d.exact_words = WordTable::new(d.exact_vocab.iter().map(|(w, &id)| (&**w, id)));
         d
     }
 
@@ -433,10 +439,16 @@ impl Dictionaries {
 
     /// Vocabulary id of a token norm ([`UNKNOWN`] if no dictionary uses it; punctuation no
     /// dictionary uses has an id of its own, which phrase gaps do not cross).
+    #[inline]
     pub fn word_id(&self, norm: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(norm) {
-            return id;
+        match self.words.get(norm) {
+            Some(id) => id,
+            None => self.word_id_unlisted(norm),
         }
+    }
+
+    /// [`Dictionaries::word_id`] of a word not in the vocabulary.
+    fn word_id_unlisted(&self, norm: &str) -> u32 {
         if !norm.chars().any(char::is_alphanumeric) {
             return crate::trie::PUNCT;
         }
@@ -459,11 +471,11 @@ impl Dictionaries {
     /// Vocabulary ids of a sentence's tokens. A word in capitals takes its case-exact id
     /// (`=US`) when there is one, unless the whole sentence is in capitals (a headline).
     pub fn token_ids(&self, tokens: &[Token]) -> Vec<u32> {
-        let exact = !self.exact_vocab.is_empty() && tokens.iter().any(|t| t.caps) && !tokens.iter().filter(|t| t.is_word()).all(|t| t.caps);
+        let exact = !self.exact_words.is_empty() && tokens.iter().any(|t| t.caps) && !tokens.iter().filter(|t| t.is_word()).all(|t| t.caps);
         tokens
             .iter()
             .map(|t| match exact && t.caps {
-                true => self.exact_vocab.get(t.norm.as_str()).copied().unwrap_or_else(|| self.word_id(&t.norm)),
+                true => self.exact_words.get(&t.norm).unwrap_or_else(|| self.word_id(&t.norm)),
                 false => self.word_id(&t.norm),
             })
             .collect()
@@ -584,4 +596,31 @@ fn expand_synset(all: &[(String, Vec<Vec<String>>)], names: &FxHashMap<String, u
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The frozen tables answer as the vocabulary maps, for every dictionary word and for the
+    /// tokens of real text.
+    #[test]
+    fn word_tables_agree_with_the_vocabulary() {
+        let (d, _) = Dictionaries::builtin();
+        for (w, &id) in d.vocab.iter() {
+            assert_eq!(d.words.get(w), Some(id), "{w:?}");
+        }
+        for (w, &id) in d.exact_vocab.iter() {
+            assert_eq!(d.exact_words.get(w), Some(id), "{w:?}");
+        }
+        let mut text = String::from("The U.S. and Gondor's army didn't meet in MOSCOW on Monday; officials said 50,000 troops");
+        let local = format!("{}/../../../shared/eval/conflibert/cameo_class_train.tsv", env!("CARGO_MANIFEST_DIR"));
+        if let Ok(t) = std::fs::read_to_string(local).or_else(|_| std::fs::read_to_string("/work/shared/eval/conflibert/cameo_class_train.tsv")) {
+            text.push_str(&t);
+        }
+        for t in dyad_text::tokenize(&text) {
+            assert_eq!(d.words.get(&t.norm), d.vocab.get(t.norm.as_str()).copied(), "{:?}", t.norm);
+            assert_eq!(d.exact_words.get(&t.norm), d.exact_vocab.get(t.norm.as_str()).copied(), "{:?}", t.norm);
+        }
+    }
 }

@@ -14,6 +14,7 @@ mod read_issues;
 mod read_petrarch;
 mod read_tabari;
 mod trie;
+mod words;
 
 pub use compiled::{ActorInfo, AgentInfo, IssueInfo, CompiledBlock, CompiledPattern, Dictionaries, Elem, Stats, VerbHit, UNKNOWN};
 /// TABARI's project and options files (the dictionaries themselves load through

@@ -27,6 +27,7 @@ impl Trie {
         Trie { edges: FxHashMap::default(), values: vec![u32::MAX], has_gaps: false, starts: Vec::new() }
     }
 
+    #[inline]
     fn may_start(&self, id: u32) -> bool {
         self.starts.get((id / 64) as usize).is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
@@ -116,8 +117,31 @@ impl Trie {
     }
 
     /// The longest phrase starting at `ids[0]`.
+    #[inline]
     pub fn longest_at(&self, ids: &[u32]) -> Option<(usize, u32)> {
-        self.matches_at(ids).last()
+        // Most tokens start no phrase: answered here, without a call.
+        match ids.first() {
+            Some(&first) if self.may_start(first) => self.longest_from(ids),
+            _ => None,
+        }
+    }
+
+    /// [`Trie::longest_at`] once `ids[0]` may start a phrase: the last of [`Trie::matches_at`].
+    fn longest_from(&self, ids: &[u32]) -> Option<(usize, u32)> {
+        if self.has_gaps {
+            return self.gapped_matches(ids).last().copied();
+        }
+        let mut node = 0u32;
+        let mut best = None;
+        for (i, &t) in ids.iter().enumerate() {
+            let Some(&next) = self.edges.get(&(node, t)) else { break };
+            node = next;
+            let v = self.values[node as usize];
+            if v != u32::MAX {
+                best = Some((i + 1, v));
+            }
+        }
+        best
     }
 
 }
@@ -147,5 +171,44 @@ mod tests {
         assert_eq!(t.longest_at(&[1, 5, 6, 7, 8, 9, 2]), Some((1, 10)));
         assert_eq!(t.matches_at(&[1, 7, 2]).collect::<Vec<_>>(), vec![(1, 10), (3, 20)]);
         assert_eq!(t.longest_at(&[1, PUNCT, 2]), Some((1, 10)));
+    }
+
+    /// A small deterministic generator (xorshift64*).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
+        }
+    }
+
+    /// `longest_at` is the last of `matches_at`, on random tries with and without gaps.
+    #[test]
+    fn longest_is_the_last_match_on_random_tries() {
+        let mut rng = Rng(0x7e1e_5eed_0bad_cafe);
+        for round in 0..400 {
+            let gaps = round % 2 == 1;
+            let vocab = 2 + rng.below(12) as u32;
+            let mut t = Trie::new();
+            for p in 0..1 + rng.below(40) {
+                let len = 1 + rng.below(5) as usize;
+                let phrase: Vec<u32> = (0..len).map(|k| if gaps && k > 0 && rng.below(4) == 0 { GAP } else { rng.below(vocab as u64) as u32 }).collect();
+                t.insert(&phrase, p as u32);
+            }
+            for _ in 0..200 {
+                let len = rng.below(12) as usize;
+                let ids: Vec<u32> = (0..len)
+                    .map(|_| match rng.below(10) {
+                        0 => PUNCT,
+                        1 => u32::MAX,
+                        _ => rng.below(vocab as u64 + 2) as u32,
+                    })
+                    .collect();
+                assert_eq!(t.longest_at(&ids), t.matches_at(&ids).last(), "{ids:?}");
+            }
+        }
     }
 }
