@@ -206,101 +206,78 @@ pub fn run_with(
     let result = std::thread::scope(|scope| {
         let reading = scope.spawn(move || read_batches(reader, batch, reader_stop, |b| tx.send(b).is_ok()));
         let mut result = Ok(());
-        for items in rx.iter() {
-            // 1. Extract, find rule boilerplate, hash paragraphs, sketch.
-            let prepared: Vec<Prepared> =
-                pool.install(|| items.into_par_iter().map(|item| prepare(item, settings)).collect());
-            // 2. In input order: duplicates, recurring paragraphs.
-            type Pending = (Article, Vec<Range<usize>>, Vec<(Range<usize>, u64)>, Option<String>);
-            let mut pending: Vec<Pending> = Vec::with_capacity(prepared.len());
-            for p in prepared {
-                let ready = match p {
-                    Prepared::Failed(e) => {
-                        totals.skipped += 1;
-                        on_error(&e);
-                        continue;
-                    }
-                    Prepared::Panicked(id) => {
+        // A three-stage pipeline over batches: while this thread runs the in-order stage of
+        // batch k, the pool prepares batch k+1 and codes batch k-1; so the serial work never
+        // leaves the cores idle. Batches are still written in input order.
+        pool.in_place_scope(|s| {
+            type CodedBatch = Vec<(String, Option<Coded>)>;
+            let mut write = |coded: CodedBatch, totals: &mut Totals| -> io::Result<()> {
+                for (id, c) in coded {
+                    let Some(c) = c else {
                         totals.failed += 1;
-                        eprintln!("dyad: record {id}: reading it failed (see the panic message above); skipped");
+                        eprintln!("dyad: article {id}: the coder failed (see the panic message above); article skipped");
                         continue;
+                    };
+                    totals.articles += 1;
+                    totals.sentences += c.sentences;
+                    totals.events += c.events;
+                    out.write_all(&c.jsonl)?;
+                }
+                Ok(())
+            };
+            // 1. Extract, find rule boilerplate, hash paragraphs, sketch (on the pool).
+            let prepare_batch = |items: Vec<Result<Record, IngestError>>| {
+                let (done, prepared) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
+                s.spawn(move |_| {
+                    let _ = done.send(items.into_par_iter().map(|item| prepare(item, settings)).collect());
+                });
+                prepared
+            };
+            let mut next = rx.recv().ok().map(prepare_batch);
+            let mut in_flight: Option<std::sync::mpsc::Receiver<CodedBatch>> = None;
+            while let Some(preparing) = next.take() {
+                let prepared = preparing.recv().unwrap_or_default();
+                next = rx.recv().ok().map(prepare_batch);
+                // 2. In input order: duplicates, recurring paragraphs.
+                let to_code = in_order_stage(prepared, &mut dedup, &mut recurring, &mut totals, on_error, on_duplicate);
+                // The previous batch's events go out first.
+                if let Some(prev) = in_flight.take() {
+                    if let Err(e) = write(prev.recv().unwrap_or_default(), &mut totals) {
+                        result = Err(e);
+                        break;
                     }
-                    Prepared::Ready(r) => *r,
-                };
-                let Ready { article, mut dropped, paragraphs, sketch } = ready;
-                if let (Some(index), Some(sketch)) = (&mut dedup, &sketch) {
-                    if let Some(d) = index.check(&article.id, sketch) {
-                        totals.duplicates += 1;
-                        on_duplicate(&DuplicateLink {
-                            article_id: &article.id,
-                            duplicate_of: &d.of,
-                            similarity: d.similarity,
-                            url: article.url.as_deref(),
-                            title: article.title.as_deref(),
-                            source_name: article.source.as_deref(),
-                        });
-                        continue;
+                    on_batch(&totals);
+                    if stopped(&stop) {
+                        totals.interrupted = true;
+                        break;
                     }
                 }
-                let source = recurring.as_ref().and_then(|_| source_key(&article));
-                if let (Some(rec), Some(source)) = (&mut recurring, &source) {
-                    let hashes: Vec<u64> = paragraphs.iter().map(|p| p.1).collect();
-                    rec.observe(source, &hashes);
-                }
-                dropped.shrink_to_fit();
-                pending.push((article, dropped, paragraphs, source));
+                // 3. Code (on the pool).
+                let (done, coded) = std::sync::mpsc::sync_channel(1);
+                let opts = &opts;
+                s.spawn(move |_| {
+                    let coded: CodedBatch = to_code
+                        .into_par_iter()
+                        .map(|(a, dropped)| {
+                            let id = a.id.clone();
+                            // A coder bug on one article must not end a run over a million.
+                            let c = catch_unwind(AssertUnwindSafe(|| code_doc_of(dicts, Doc::with_dropped(a, dropped), opts)));
+                            (id, c.ok())
+                        })
+                        .collect();
+                    let _ = done.send(coded);
+                });
+                in_flight = Some(coded);
             }
-            // Paragraphs are checked once the whole batch is counted, so a run's first articles
-            // lose their recurring paragraphs too.
-            let to_code: Vec<(Article, Vec<Range<usize>>)> = pending
-                .into_iter()
-                .map(|(article, mut dropped, paragraphs, source)| {
-                    if let (Some(rec), Some(source)) = (&recurring, &source) {
-                        for (range, hash) in paragraphs {
-                            if rec.is_recurring(source, hash) && !dropped.iter().any(|d| d.start <= range.start && range.end <= d.end) {
-                                totals.recurring_dropped += 1;
-                                dropped.push(range);
-                            }
-                        }
+            if let (Some(prev), Ok(())) = (in_flight.take(), &result) {
+                if !totals.interrupted {
+                    match write(prev.recv().unwrap_or_default(), &mut totals) {
+                        Ok(()) => on_batch(&totals),
+                        Err(e) => result = Err(e),
                     }
-                    (article, dropped)
-                })
-                .collect();
-            // 3. Code.
-            let coded: Vec<(String, Option<Coded>)> = pool.install(|| {
-                to_code
-                    .into_par_iter()
-                    .map(|(a, dropped)| {
-                        let id = a.id.clone();
-                        // A coder bug on one article must not end a run over a million.
-                        let c = catch_unwind(AssertUnwindSafe(|| code_doc_of(dicts, Doc::with_dropped(a, dropped), &opts)));
-                        (id, c.ok())
-                    })
-                    .collect()
-            });
-            for (id, c) in coded {
-                let Some(c) = c else {
-                    totals.failed += 1;
-                    eprintln!("dyad: article {id}: the coder failed (see the panic message above); article skipped");
-                    continue;
-                };
-                totals.articles += 1;
-                totals.sentences += c.sentences;
-                totals.events += c.events;
-                if let Err(e) = out.write_all(&c.jsonl) {
-                    result = Err(e);
-                    break;
                 }
             }
-            on_batch(&totals);
-            if result.is_err() {
-                break;
-            }
-            if stopped(&stop) {
-                totals.interrupted = true;
-                break;
-            }
-        }
+        });
         // Dropping the receiver (on a write error or a stop) makes the reader's next send fail,
         // so it stops.
         drop(rx);
@@ -308,6 +285,76 @@ pub fn run_with(
         result
     });
     (totals, result.and_then(|()| out.flush()))
+}
+
+/// Articles ready for coding, with the byte ranges of their bodies left out.
+type ToCode = Vec<(Article, Vec<Range<usize>>)>;
+
+/// The in-order stage of a batch: failed records counted and reported, near-duplicates folded
+/// (reported through `on_duplicate`), paragraphs counted per source and those recurring
+/// dropped. Paragraphs are checked once the whole batch is counted, so a run's first articles
+/// lose their recurring paragraphs too.
+fn in_order_stage(
+    prepared: Vec<Prepared>,
+    dedup: &mut Option<DedupIndex>,
+    recurring: &mut Option<RecurringParagraphs>,
+    totals: &mut Totals,
+    on_error: &mut dyn FnMut(&IngestError),
+    on_duplicate: &mut dyn FnMut(&DuplicateLink),
+) -> ToCode {
+    type Pending = (Article, Vec<Range<usize>>, Vec<(Range<usize>, u64)>, Option<String>);
+    let mut pending: Vec<Pending> = Vec::with_capacity(prepared.len());
+    for p in prepared {
+        let ready = match p {
+            Prepared::Failed(e) => {
+                totals.skipped += 1;
+                on_error(&e);
+                continue;
+            }
+            Prepared::Panicked(id) => {
+                totals.failed += 1;
+                eprintln!("dyad: record {id}: reading it failed (see the panic message above); skipped");
+                continue;
+            }
+            Prepared::Ready(r) => *r,
+        };
+        let Ready { article, mut dropped, paragraphs, sketch } = ready;
+        if let (Some(index), Some(sketch)) = (dedup.as_mut(), &sketch) {
+            if let Some(d) = index.check(&article.id, sketch) {
+                totals.duplicates += 1;
+                on_duplicate(&DuplicateLink {
+                    article_id: &article.id,
+                    duplicate_of: &d.of,
+                    similarity: d.similarity,
+                    url: article.url.as_deref(),
+                    title: article.title.as_deref(),
+                    source_name: article.source.as_deref(),
+                });
+                continue;
+            }
+        }
+        let source = recurring.as_ref().and_then(|_| source_key(&article));
+        if let (Some(rec), Some(source)) = (recurring.as_mut(), &source) {
+            let hashes: Vec<u64> = paragraphs.iter().map(|p| p.1).collect();
+            rec.observe(source, &hashes);
+        }
+        dropped.shrink_to_fit();
+        pending.push((article, dropped, paragraphs, source));
+    }
+    pending
+        .into_iter()
+        .map(|(article, mut dropped, paragraphs, source)| {
+            if let (Some(rec), Some(source)) = (recurring.as_ref(), &source) {
+                for (range, hash) in paragraphs {
+                    if rec.is_recurring(source, hash) && !dropped.iter().any(|d| d.start <= range.start && range.end <= d.end) {
+                        totals.recurring_dropped += 1;
+                        dropped.push(range);
+                    }
+                }
+            }
+            (article, dropped)
+        })
+        .collect()
 }
 
 /// Group the reader's items into batches of at most `size` items or [`BATCH_BYTES`] bytes and
