@@ -1502,13 +1502,13 @@ mod tests {
     <Discardfile>d.txt</Discardfile>
     <Errorfile>e.txt</Errorfile>  <!-- not used -->
     <Include>valid DEMO COMPOUND ERROR</Include>
-    <Config option="stop_on_error" value="True"></Config>
+    <Config option="stop_on_error" value="True"/>
 </Environment>
 <Sentences>
 
 <Sentence date = "20080801" id ="DEMO-01" category="DEMO" sentence="true">
 <!-- a comment with <tags> inside -->
-<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="057"></EventCoding>
 <EventCoding eventcode="042" sourcecode='"INJURY TOLL"' targetcode="&quot;THE MINISTRY&quot;" />
 <PLEvent {"event": "050", "source": [{"code": "ARN"}], "target": [{"code": "GON"}]}>
 <Text>
@@ -1520,10 +1520,10 @@ Arnor   is about to restore
 </Parse>
 </Sentence>
 
-<Config option="require_dyad" value="false"></Config>
+<Config option="require_dyad" value="false"/>
 
 <Sentence date="19950104" id="DEMO-02" category="DEMO">
-<EventCoding noevents = "True"> </EventCoding>
+<EventCoding noevents = "True" ></EventCoding>
 <Text>Nothing happens here.</Text>
 </Sentence>
 
@@ -1537,16 +1537,16 @@ Arnor   is about to restore
 <Text>Bad date.</Text>
 </Sentence>
 
-<Config option="require_dyad" value="TRUE" />
+<Config option="require_dyad"  value="TRUE" />
 
 <Sentence date="19950104" id="ERR-01" category="ERROR">
-<EventCoding error="dateline"></EventCoding>
+<EventCoding error="dateline" />
 <Text>DATELINE only</Text>
 <Parse>1	DATELINE	_	_</Parse></Sentence>
 
 <Sentence date="19950105" id="COMP-01" category="COMPOUND">
-<EventCoding sourcecode="---GOV" targetcode="---" eventcode="023"></EventCoding>
-<EventCoding sourcecode="FOR" targetcode="OSG" eventcode="041"></EventCoding>
+<EventCoding sourcecode="---GOV" targetcode="---" eventcode="023" />
+<EventCoding sourcecode="FOR" targetcode="OSG" eventcode="041" />
 <Text>Text two.</Text>
 </Sentence>
 
@@ -1620,7 +1620,7 @@ Arnor   is about to restore
         assert_eq!(
             r.expected,
             Expected::Events(vec![
-                t("ARN", "GON", "064"),
+                t("ARN", "GON", "057"),
                 t("\"INJURY TOLL\"", "\"THE MINISTRY\"", "042")
             ])
         );
